@@ -1,0 +1,48 @@
+// Every message between extension contexts, in one typed map. Names say the direction.
+import type { Analysis, Level } from '@/lib/analysis/types';
+
+export type SiteId = 'gmail' | 'zendesk';
+
+/** What a content script knows about the open conversation. Customer text only, never rep text. */
+export interface ConversationSnapshot {
+  site: SiteId;
+  conversationId: string;
+  subject: string;
+  /** Plain text of the latest customer message (quoted history already dropped by the adapter where it can). */
+  latestCustomerText: string;
+  sender?: { name?: string; email?: string };
+  sentAt?: string;
+  /** Customer messages of this conversation present in the page, the latest included. */
+  customerMessageCount: number;
+  hasReplyBox: boolean;
+  url: string;
+}
+
+export type PageState =
+  | { kind: 'conversation'; conversation: ConversationSnapshot }
+  | { kind: 'no-conversation'; site: SiteId; url: string; reason: string };
+
+export interface ProtocolMap {
+  /** content → background: the page's conversation changed (or vanished). Answer: the badge's analysis. */
+  'content:pageState': { req: PageState; res: { level: Level; score: number } | null };
+  /** panel → background: what is open in this tab now? */
+  'panel:getPageState': { req: { tabId: number }; res: PageState | null };
+  /** background → content: re-read the page now and answer with its state. */
+  'bg:refresh': { req: Record<string, never>; res: PageState };
+  /** panel → content (via background): read the current draft in the reply box. */
+  'panel:getDraft': { req: { tabId: number }; res: { draft: string } | null };
+  /** panel → content (via background): insert text at the caret of the reply box. */
+  'panel:insert': { req: { tabId: number; text: string }; res: { ok: boolean; error?: string } };
+  /** content → panel (broadcast via background): the rep typed in the reply box. */
+  'content:draftChanged': { req: { conversationId: string; draft: string }; res: void };
+  /** badge click → background: open the side panel for this tab. */
+  'content:openPanel': { req: Record<string, never>; res: void };
+  /** background → panel (broadcast): the page state of a tab changed. */
+  'bg:pageStateChanged': { req: { tabId: number; state: PageState; analysis?: Pick<Analysis, 'level' | 'score'> }; res: void };
+}
+
+export type MessageName = keyof ProtocolMap;
+export interface Envelope<K extends MessageName = MessageName> {
+  type: K;
+  data: ProtocolMap[K]['req'];
+}

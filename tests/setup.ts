@@ -1,0 +1,2 @@
+// IndexedDB for Dexie in Node (storage tests); harmless elsewhere.
+import 'fake-indexeddb/auto';

@@ -1,0 +1,43 @@
+import { defineConfig } from 'wxt';
+
+// Host access is limited to the two sites Defuse works beside; nothing else is requested.
+const HOSTS = ['https://mail.google.com/*', 'https://*.zendesk.com/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  // Never open a browser from `wxt` itself: the demo script and the tests launch their own.
+  webExt: { disabled: true },
+  manifest: ({ browser }) => ({
+    name: 'Defuse — calm support replies',
+    description:
+      'Spots hidden customer frustration in Gmail and Zendesk, suggests de-escalation phrasing and coaches your reply. Runs entirely on your machine.',
+    permissions:
+      browser === 'firefox'
+        ? ['storage', 'alarms', 'notifications']
+        : ['sidePanel', 'storage', 'alarms', 'notifications'],
+    host_permissions: HOSTS,
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'",
+    },
+    ...(browser === 'firefox'
+      ? {
+          sidebar_action: {
+            default_title: 'Defuse',
+            default_panel: 'sidepanel.html',
+          },
+          browser_specific_settings: {
+            gecko: {
+              id: 'defuse@defuse.dev',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+    action: { default_title: 'Open Defuse' },
+  }),
+  vite: () => ({
+    // sentiment's AFINN JSON is otherwise bundled twice (toolchain.md).
+    json: { namedExports: false },
+  }),
+});
