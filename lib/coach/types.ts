@@ -21,6 +21,10 @@ export interface CoachContext {
   analysis?: Analysis;
   /** Rule ids switched off in settings. */
   disabledRules?: string[];
+  /** The clock the rewrites' times ("by 3pm today") are computed from; defaults to now. */
+  now?: Date;
+  /** Who the rep escalates to, named in rewrites ("Priya, our support lead"); defaults to "my team lead". */
+  escalationContact?: string;
 }
 
 export interface Suggestion {

@@ -1,0 +1,51 @@
+// What the phrasebook and the reminders read from an analysed customer message, in one place.
+import type { Analysis, SignalCategory } from '@/lib/analysis/types';
+
+export interface MessageView {
+  analysis: Analysis;
+  has(category: SignalCategory): boolean;
+  /** Written two or more times (they say so, or the thread shows it). */
+  repeat: boolean;
+  contactCount: number;
+  /** Something they were promised did not happen. */
+  promised: boolean;
+  /** They asked for a manager / escalation. */
+  asked: boolean;
+  /** Frustrated or angry (the panel's alert is up). */
+  upset: boolean;
+  /** Some strain, below the alert. */
+  watch: boolean;
+  /** Nothing to de-escalate: a calm message with no frustration signals. */
+  calm: boolean;
+  waited: boolean;
+  /** The message talks about connectivity (their internet, wifi, router): the first thing reps blame. */
+  connectivity: boolean;
+}
+
+const CONNECTIVITY = /\b(?:internet|wi-?fi|broadband|router|modem|connection|network|signal|offline|outage|dropping out|keeps dropping|disconnect\w*|isp)\b/i;
+
+export function readMessage(analysis: Analysis, text?: string): MessageView {
+  const categories = new Set(analysis.signals.map((s) => s.category));
+  const f = analysis.facts;
+  const has = (c: SignalCategory) => categories.has(c);
+  const upset = analysis.frustrated || analysis.level === 'frustrated' || analysis.level === 'angry';
+  const about = [...f.products, ...analysis.signals.map((s) => s.text), text ?? ''].join(' ');
+  return {
+    analysis,
+    has,
+    repeat: f.contactCount >= 2 || has('repeat-contact'),
+    contactCount: f.contactCount,
+    promised: !!f.promised || has('broken-promise'),
+    asked: f.askedForEscalation || has('escalation-demand'),
+    upset,
+    watch: !upset && analysis.level === 'watch',
+    calm: !upset && analysis.level === 'calm' && analysis.signals.length === 0 && f.contactCount < 2 && !f.promised && !f.askedForEscalation,
+    waited: f.elapsed.length > 0 || has('elapsed-time'),
+    connectivity: CONNECTIVITY.test(about),
+  };
+}
+
+/** "three times" / "twice": for the reasons shown next to a suggestion. */
+export function times(n: number): string {
+  return n === 2 ? 'twice' : `${n} times`;
+}

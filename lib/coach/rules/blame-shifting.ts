@@ -1,0 +1,198 @@
+// Take ownership: never point at the internet, the ISP, the bank, the courier, another vendor,
+// another team or the customer. Grammar decides who is blamed: "the courier lost it" blames,
+// "I've chased the courier" owns, "it's not your internet" clears the customer.
+import { grammarAt, subjectOf, subjectPhrase, tokenAt, verbFor } from '../grammar';
+import { fill } from '../slots';
+import { firstMatch, sentenceHit, type Hit, type Pattern, type Rule } from '../rule';
+import { isQuestion, negatedNear, personAt } from './helpers';
+import type { Sentence } from '../text';
+
+const TARGET =
+  "(?:internet(?: connection)?|(?:internet |wi-?fi |network |data )?connection|wi-?fi|broadband|router|modem|network|isp|internet (?:service )?provider|(?:phone |mobile |service |email |payment )?provider|phone company|mobile (?:network|carrier)|bank(?! holiday)|card (?:issuer|provider|company)|payment (?:processor|provider|gateway)|paypal|courier|carrier|delivery (?:company|partner|driver|service|firm)|driver|postal service|post office|royal mail|usps|ups|fedex|dhl|hermes|evri|dpd|warehouse|supplier|manufacturer|(?:other |third[- ]party |external )?vendor|third[- ]party|(?:delivery |shipping )?partner|(?:\\w+ )?(?:team|department)|colleague|device|computer|browser|firewall|antivirus|spam filter|(?:phone|email|account) settings)";
+const OWNER = '(?:your|the|their|a|an|our|that|this)';
+// Targets that a copula can blame ("it's your wifi"); "that's the team who ..." is not blame.
+const THING = TARGET.replace('|(?:\\w+ )?(?:team|department)|colleague', '');
+
+const FAULT_VERBS = /\b(?:lost|loses|lose|delayed|delays|declined|declines|blocked|blocks|rejected|rejects|dropped|drops|broke|breaks|caused|causes|messed|mixed|held|holds|flagged|damaged|misrouted|mislabell?ed|throttl\w*|sent (?:us |you )?the wrong|got (?:it|this|the \w+) wrong|made (?:a|an) (?:mistake|error)|(?:has|have|had|is|are|was|were) (?:had|having|been having|been) (?:a lot of |lots of |some |many |loads of )?(?:delays|problems|issues|trouble|backlogs?)|is down|was down|are down|were down|(?:is|are|was|were|has been|have been) (?:slow|unreliable|having (?:issues|problems)|the (?:problem|issue|cause)|to blame|responsible|at fault))\b/i;
+const DUTY_VERBS = /\b(?:deliver|process|send|update|pass|release|approve|pick|scan|notify|tell|ship|dispatch|handle|follow)\w*\b/i;
+
+const HAS_TARGET = new RegExp(`\\b${TARGET}\\b`, 'i');
+const DUTY_FAILED = /\b(?:didn't|did not|never|hasn't|has not|haven't|have not|failed to|forgot to)\b/i;
+
+/** Is the subject of the fault verb a third party (the courier, your bank, the billing team)? */
+function thirdPartyDidIt(s: Sentence, m: RegExpExecArray): boolean {
+  const rest = s.norm.slice(m.index);
+  const fault = FAULT_VERBS.exec(rest);
+  const duty = DUTY_FAILED.exec(rest);
+  if (!fault && !(duty && DUTY_VERBS.test(rest.slice(duty.index)))) return false; // cheap: no fault word, no grammar
+  const faultFirst = !!fault && (!duty || fault.index < duty.index);
+  const at = m.index + (faultFirst ? fault!.index : duty!.index);
+  const g = grammarAt(s.norm, at + (faultFirst ? fault![0].length : duty![0].length));
+  const v = verbFor(g, tokenAt(g, at));
+  if (!v) return false;
+  const subject = subjectPhrase(g, v);
+  if (subjectOf(g, v).person !== 3 || !(subject.some((t) => t.tags.has('ThirdParty')) || HAS_TARGET.test(subject.map((t) => t.text).join(' ')))) return false;
+  // "The courier didn't lose it" clears them; "the courier didn't deliver it" blames them.
+  return faultFirst ? !v.negative : v.negative;
+}
+
+const notNegated = (s: Sentence, m: RegExpExecArray): boolean => !negatedNear(s, m.index, m.index + m[0].length);
+
+const PATTERNS: Pattern[] = [
+  // "You should have contacted us sooner." / "If you had updated the app ..." / "You forgot to ..."
+  {
+    kind: 'customer',
+    re: /\byou(?: really)? (?:should|could|ought to)(?: have|'ve)\s+(?!(?:been|received|got|gotten|heard|had)\b)(?:contacted|called|told|informed|ordered|updated|followed|restarted|rebooted|used|entered|provided|selected|chosen|kept|saved|backed up|cancell?ed|reported|submitted|double-checked|waited|paid|registered|logged|let us know)\b|\byou (?:must|probably|might|may) have (?:entered|typed|clicked|selected|deleted|changed|forgotten|missed|misspel(?:t|led)|used|put in|made a mistake)\b|\byou (?:forgot|failed|neglected) to\b|\byou didn't (?:follow|enter|update|provide|fill|tell|give|include|select|use|restart)\b|\bif you had (?:followed|updated|contacted|entered|told|ordered|used|restarted|called|read)\b|\buser error\b/i,
+  },
+  // "It looks like you entered the wrong postcode."
+  {
+    kind: 'customer',
+    re: /\b(?:(?:looks like|seems like|it seems|apparently|appears that) you (?:entered|typed|clicked|selected|deleted|changed|forgot|missed|used|didn't|chose|picked|ordered)|you (?:\w+ )?(?:entered|typed|selected|chose|picked|gave us|put in|used|clicked|ordered) (?:the |an? )?(?:wrong|incorrect|old|invalid))\b/i,
+    confirm: notNegated,
+  },
+  { kind: 'customer', re: /\b(?:your (?:fault|mistake|error)|(?:mistake|error) (?:was|is) (?:yours|on your (?:end|side)))\b/i, confirm: notNegated },
+  // "It's not our fault." / "That's out of our hands." / "We don't control the courier."
+  {
+    kind: 'deflect',
+    when: /\b(?:not|out of|beyond|nothing|responsible|take it up|their|it's with them)\b/i,
+    re: /\b(?:not (?:our|my) (?:fault|problem|responsibility|doing|department|area)|(?:out of|beyond) (?:our|my) (?:hands|control)|nothing to do with (?:us|me)|not (?:on )?our end|(?:we|i) (?:are|am|'re|'m) not responsible|(?:we|i) (?:can't|cannot) be held responsible|take it up with|(?:it's|it is|that's|that is|this is|was) (?:entirely |all |completely )?their (?:fault|error|mistake|problem|responsibility)|it's with them now)\b/i,
+  },
+  {
+    kind: 'deflect',
+    when: /\b(?:control|with them|with (?:the|your|their))\b/i,
+    re: new RegExp(
+      `\\b(?:(?:we|i) (?:don't|do not|can't|cannot) control ${OWNER} ${TARGET}|(?:you'd|you would|you'll|you will|you) (?:need|have) to (?:raise|take|chase|sort) (?:it|this|that)(?: up)? with (?:them|${OWNER} ${TARGET}))\\b`,
+      'i',
+    ),
+  },
+  // "That's a courier issue."
+  { kind: 'deflect', when: /\b(?:issue|problem|matter|thing)\b/i, re: new RegExp(`\\b(?:a|an) ${TARGET} (?:issue|problem|matter|thing)\\b`, 'i') },
+  // "The problem is your router." / "It's due to your wifi." / "The issue is with the courier."
+  {
+    kind: 'cause',
+    re: new RegExp(
+      `\\b(?:because of|due to|caused by|down to|the fault of|blame|(?:problem|issue|cause|culprit|fault) (?:is|was|lies|seems to be|must be|could be|might be)\\s+(?:with |on |in )?)\\s*${OWNER}\\s+${TARGET}\\b`,
+      'i',
+    ),
+    confirm: notNegated,
+  },
+  // "The issue is on the courier's side."
+  { kind: 'cause', re: new RegExp(`\\b(?:on|at) ${OWNER}\\s+${TARGET}(?:'s|’s)?\\s+(?:end|side)\\b`, 'i'), confirm: notNegated },
+  // "It must be your internet connection." / "Sounds like your wifi."
+  {
+    kind: 'cause',
+    re: new RegExp(
+      `\\b(?:it's|it is|it was|it must be|must be|might be|could be|it'll be|probably|likely|sounds like|looks like|seems like|that's|that is|this is)\\s+(?:(?:probably|likely|most likely|just|simply|definitely|an issue with|a problem with)\\s+)?${OWNER}\\s+${THING}\\b`,
+      'i',
+    ),
+    confirm: notNegated,
+  },
+  // "That's the courier's fault." / "It's on your end."
+  { kind: 'cause', re: new RegExp(`\\b${TARGET}(?:'s|’s|s') (?:fault|problem|issue|responsibility|mistake|error)\\b`, 'i'), confirm: notNegated },
+  { kind: 'cause', re: /\b(?:on|at|from) your (?:end|side)\b/i, confirm: (s, m) => !isQuestion(s) && notNegated(s, m) },
+  // "The courier lost your parcel." / "Your bank declined it." / "Our billing team didn't process it."
+  { kind: 'subject', when: new RegExp(`${FAULT_VERBS.source}|${DUTY_FAILED.source}`, 'i'), re: new RegExp(`\\b${TARGET}\\b`, 'i'), confirm: thirdPartyDidIt },
+  // "It was lost by the courier."
+  {
+    kind: 'cause',
+    re: new RegExp(`\\b(?:lost|delayed|declined|blocked|rejected|damaged|held|misrouted|mislabell?ed|returned|sent back)\\s+by\\s+${OWNER}\\s+${TARGET}\\b`, 'i'),
+    confirm: notNegated,
+  },
+  // "Please contact your bank." / "You'll need to call your ISP." — but "I've contacted your bank" owns it.
+  {
+    kind: 'redirect',
+    when: /\b(?:contact|call|ring|phone|speak|talk|reach|touch|chase|check)\b/i,
+    re: new RegExp(`\\b(?:contact|call|ring|phone|speak (?:to|with)|talk to|reach out to|get in touch with|chase|check with)\\s+${OWNER}\\s+${TARGET}\\b`, 'i'),
+    confirm: (s, m) => personAt(s, m.index, m.index + m[0].length) !== 1 && !/\b(?:i|we)(?:'ll| will| have|'ve| am|'m| are|'re)?\s+(?:already |just |now )?(?:contact|call|ring|phon|speak|talk|reach|get|chas|check)/i.test(s.norm),
+  },
+  // "My colleague gave you the wrong information." / "Whoever you spoke to was wrong."
+  {
+    kind: 'team',
+    when: /\b(?:colleague|agent|spoke)\b/i,
+    re: /\b(?:(?:my|our|a|the) (?:colleague|previous agent|last agent|other agent|agent you spoke to|person you spoke (?:to|with))\b[^.!?]{0,40}?\b(?:gave you (?:the )?wrong|told you (?:the )?wrong|was wrong|got (?:it|this) wrong|made (?:a|an) (?:mistake|error)|should have|misinformed|messed up|forgot)|whoever you spoke to)\b/i,
+  },
+];
+
+type TargetKind = 'connection' | 'courier' | 'bank' | 'vendor' | 'team' | 'customer' | 'deflect';
+
+function targetKind(text: string, kind: string): TargetKind {
+  if (kind === 'customer') return 'customer';
+  if (kind === 'deflect' && !/courier|bank|isp|internet|wifi|vendor|supplier|team|department/i.test(text)) return 'deflect';
+  if (/courier|carrier|deliver|driver|postal|post office|royal mail|usps|\bups\b|fedex|dhl|hermes|evri|dpd/i.test(text)) return 'courier';
+  if (/bank|card|payment|paypal/i.test(text)) return 'bank';
+  if (/warehouse|supplier|manufacturer|vendor|third[- ]party|partner/i.test(text)) return 'vendor';
+  if (/team|department|colleague|agent|person you spoke|whoever/i.test(text)) return 'team';
+  if (/your (?:end|side)/i.test(text)) return 'customer';
+  return 'connection';
+}
+
+const MESSAGES: Record<TargetKind, string> = {
+  connection: "Blames the customer's connection or device before checking what changed on our side.",
+  courier: 'Points at the courier; to the customer, the delivery is ours to sort out.',
+  bank: 'Points at the bank instead of helping sort out the payment.',
+  vendor: 'Points at a supplier; to the customer, we are one company.',
+  team: 'Blames a colleague or another team; to the customer, we are one company.',
+  customer: 'Blames the customer. Find out what happened before assuming it was them.',
+  deflect: 'Deflects responsibility. Be the one who coordinates the fix.',
+};
+
+const REWRITES: Record<TargetKind, string> = {
+  connection: "I'm checking whether anything changed on our side[ for {ref}], and I'll tell you what I find {time}.",
+  courier: "I'm chasing [{ref}|the delivery] with the courier myself, and I'll update you {time}.",
+  bank: "I'm finding out why the payment didn't go through, and I'll help you sort it out {time}.",
+  vendor: "This is ours to fix, so I'm working on it with our supplier and will update you {time}.",
+  team: "I'm sorry we got this wrong. I'm taking it on myself from here, and I'll update you {time}.",
+  customer: "Let's get this sorted: I'm checking what happened[ with {ref}] and will update you {time}.",
+  deflect: "This is ours to sort out, and I'm on it. I'll update you {time}.",
+};
+
+const REDIRECTS: Partial<Record<TargetKind, string>> = {
+  bank: "Only your bank can release the payment, so here's exactly what to ask them, and I'll check back with you {time} to make sure it's sorted.",
+  courier: "I'll contact the courier myself and update you {time}.",
+  connection: "Before you spend time on your own setup, let me check what changed on our side; I'll tell you what I find {time}.",
+  team: "I'll bring in the right colleague myself, so you won't have to explain this again; I'll update you {time}.",
+  vendor: "I'll contact our supplier myself and update you {time}.",
+};
+
+function hitKind(hit: Hit): TargetKind {
+  return hit.kind.split(':')[1] as TargetKind;
+}
+
+export const blameShifting: Rule = {
+  id: 'blame-shifting',
+  step: 'take-ownership',
+  severity: 'warn',
+  docs: 'Take ownership: never point fingers (not at the internet, the ISP, another vendor, the customer or a colleague); be the one who coordinates the fix.',
+  match: ({ view }) => {
+    const hits: Hit[] = [];
+    for (const s of view.body) {
+      const found = firstMatch(s, PATTERNS);
+      if (found) hits.push(sentenceHit(s, `${found.pattern.kind}:${targetKind(found.match[0], found.pattern.kind)}`));
+    }
+    return hits;
+  },
+  message: (hit) => (hit.kind.startsWith('redirect') ? 'Sends the customer to chase someone else. Coordinate it yourself.' : MESSAGES[hitKind(hit)]),
+  suggest: (hit, { slots }) => fill((hit.kind.startsWith('redirect') && REDIRECTS[hitKind(hit)]) || REWRITES[hitKind(hit)], slots),
+  examples: {
+    fires: [
+      'It must be your internet connection.',
+      'The courier lost your parcel, so there is not much we can do.',
+      'Your bank declined the payment.',
+      'That is a problem with the other vendor, not us.',
+      'You should have contacted us before the deadline.',
+      "It's not our fault, the billing team made an error.",
+      'Please contact your ISP about the dropouts.',
+      'My colleague gave you the wrong information.',
+      'The delay is because of the courier.',
+    ],
+    quiet: [
+      "I'll check whether anything changed on our side.",
+      "I've contacted the courier and I'm tracking your parcel now.",
+      "It's not your internet, it's an outage on our side, and I'm sorry.",
+      "I've already called your bank and the payment has gone through.",
+      "You shouldn't have had to chase us for this.",
+      'You should have received a confirmation email this morning.',
+      'Is everything working on your end now?',
+    ],
+  },
+};

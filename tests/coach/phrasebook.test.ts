@@ -1,0 +1,85 @@
+// The phrasebook: 3-5 suggestions ranked for the message, keyed to what it shows, filled and warm.
+import { describe, expect, test } from 'vitest';
+import type { SignalCategory } from '@/lib/analysis/types';
+import { PHRASES, suggestReplies } from '@/lib/coach';
+import { makeAnalysis, NOW } from './helpers';
+
+const ids = (...args: Parameters<typeof makeAnalysis>) => suggestReplies(makeAnalysis(...args), { now: NOW }).map((s) => s.id);
+
+describe('suggestReplies', () => {
+  test.each([
+    ['a repeat contact', { level: 'frustrated', facts: { contactCount: 3 } }, 'ack-repeat-contact'],
+    ['a broken promise', { level: 'frustrated', facts: { promised: 'a call back' } }, 'ack-broken-promise'],
+    ['a churn threat', { level: 'frustrated', signals: ['churn-threat'] }, 'respond-churn'],
+    ['a chargeback threat', { level: 'angry', signals: ['legal-threat'] }, 'respond-legal'],
+    ['a demand for a manager', { level: 'angry', facts: { askedForEscalation: true } }, 'escalate-asked'],
+    ['a long wait', { level: 'watch', facts: { elapsed: ['three weeks'] } }, 'ack-elapsed'],
+    ['being bounced around', { level: 'frustrated', signals: ['bounced'] }, 'own-bounced'],
+    ['sarcasm', { level: 'watch', signals: ['sarcasm'] }, 'ack-sarcasm'],
+    ['a deadline', { level: 'watch', signals: ['time-pressure'] }, 'respond-urgent'],
+    ['a calm question', { level: 'calm' }, 'ack-calm'],
+  ] as [string, Parameters<typeof makeAnalysis>[0], string][])('offers %s the phrase made for it', (_name, analysis, expected) => {
+    expect(ids(analysis)).toContain(expected);
+  });
+
+  test.each([
+    ['calm', { level: 'calm' }],
+    ['watch', { level: 'watch' }],
+    ['angry with everything', { level: 'angry', signals: ['churn-threat', 'legal-threat', 'sarcasm', 'bounced'] as SignalCategory[], facts: { contactCount: 4, askedForEscalation: true, promised: 'a refund' } }],
+  ] as [string, Parameters<typeof makeAnalysis>[0]][])('gives 3 to 5 suggestions for a %s message, best first', (_name, analysis) => {
+    const s = suggestReplies(makeAnalysis(analysis), { now: NOW });
+    expect(s.length).toBeGreaterThanOrEqual(3);
+    expect(s.length).toBeLessThanOrEqual(5);
+    expect(s.map((x) => x.rank)).toEqual([...s.map((x) => x.rank)].sort((a, b) => b - a));
+  });
+
+  test('gives different messages different sets', () => {
+    const sets = [
+      ids({ level: 'frustrated', facts: { contactCount: 3 } }),
+      ids({ level: 'frustrated', signals: ['churn-threat'] }),
+      ids({ level: 'angry', facts: { promised: 'a call back' } }),
+      ids({ level: 'calm' }),
+    ].map((s) => [...s].sort().join(','));
+    expect(new Set(sets).size).toBe(sets.length);
+  });
+
+  test('suggests at most one phrase per step', () => {
+    const s = suggestReplies(makeAnalysis({ level: 'angry', signals: ['sarcasm', 'overt-anger'], facts: { contactCount: 3, promised: 'a refund' } }), { now: NOW });
+    expect(new Set(s.map((x) => x.step)).size).toBe(s.length);
+  });
+
+  test('respects the limit', () => {
+    expect(suggestReplies(makeAnalysis({ level: 'angry', facts: { contactCount: 3 } }), { now: NOW, limit: 3 })).toHaveLength(3);
+  });
+
+  test('fills the name, the promised thing and a time from the clock', () => {
+    const s = suggestReplies(makeAnalysis({ level: 'frustrated', facts: { customerFirstName: 'Maria', promised: 'a call back on Monday' } }), { now: NOW });
+    expect(s.find((x) => x.id === 'ack-broken-promise')!.text).toBe(
+      "You were promised a call back on Monday, and it didn't happen. I'm sorry, Maria; that's not good enough, and I'm going to put it right.",
+    );
+    expect(s.find((x) => x.id === 'follow-promise-kept')!.text).toContain('by 1pm today');
+  });
+
+  test('reads gracefully without a name or a promised thing', () => {
+    const s = suggestReplies(makeAnalysis({ level: 'frustrated', signals: ['broken-promise'] }), { now: NOW });
+    expect(s.find((x) => x.id === 'ack-broken-promise')!.text).toBe(
+      "We told you something would happen and it didn't. I'm sorry; that's not good enough, and I'm going to put it right.",
+    );
+  });
+
+  test('says why each suggestion is offered in plain words', () => {
+    const s = suggestReplies(makeAnalysis({ level: 'frustrated', facts: { contactCount: 3 } }), { now: NOW });
+    expect(s.find((x) => x.id === 'ack-repeat-contact')!.why).toBe('They have written 3 times.');
+  });
+
+  test('never leaves a slot, a bracket or a doubled space in any phrase', () => {
+    const everything = makeAnalysis({
+      level: 'angry',
+      signals: ['repeat-contact', 'broken-promise', 'elapsed-time', 'churn-threat', 'legal-threat', 'escalation-demand', 'bounced', 'sarcasm', 'controlled-formality', 'disappointment', 'time-pressure', 'overt-anger'],
+      facts: { contactCount: 3, promised: 'a refund', elapsed: ['two weeks'], askedForEscalation: true },
+    });
+    for (const analysis of [everything, makeAnalysis({ level: 'calm' }), makeAnalysis({ level: 'watch' })]) {
+      for (const s of suggestReplies(analysis, { now: NOW, limit: PHRASES.length })) expect(s.text).not.toMatch(/\{|\}|\[|\]|\s{2,}|\s[,.]/);
+    }
+  });
+});
