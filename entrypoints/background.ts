@@ -1,4 +1,8 @@
+// Wiring only: the side panel on Gmail/Zendesk tabs, message routing, the badge's analysis.
+// Logic lives in lib/background (tested with a fake browser).
+import { analyzeMessage } from '@/lib/analysis';
+import { startBackground, type BackgroundBrowser } from '@/lib/background';
+
 export default defineBackground(() => {
-  // Chrome: the toolbar button opens the side panel. Wiring grows in later issues.
-  browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+  startBackground(browser as unknown as BackgroundBrowser, (text, options) => analyzeMessage(text, options));
 });

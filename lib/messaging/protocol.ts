@@ -14,6 +14,8 @@ export interface ConversationSnapshot {
   sentAt?: string;
   /** Customer messages of this conversation present in the page, the latest included. */
   customerMessageCount: number;
+  /** Some messages are folded away in the page (Gmail "N older messages", Zendesk "Show more"): the count is a floor. */
+  moreMessagesHidden?: boolean;
   hasReplyBox: boolean;
   url: string;
 }
@@ -23,7 +25,11 @@ export type PageState =
   | { kind: 'no-conversation'; site: SiteId; url: string; reason: string };
 
 export interface ProtocolMap {
-  /** content → background: the page's conversation changed (or vanished). Answer: the badge's analysis. */
+  /**
+   * content → background: the page's conversation changed (or vanished). Answer: the badge's analysis.
+   * Extension pages receive it too (runtime messages reach every extension page); the panel should
+   * listen for `bg:pageStateChanged` instead, which carries the tab id and the analysis.
+   */
   'content:pageState': { req: PageState; res: { level: Level; score: number } | null };
   /** panel → background: what is open in this tab now? */
   'panel:getPageState': { req: { tabId: number }; res: PageState | null };
@@ -33,7 +39,11 @@ export interface ProtocolMap {
   'panel:getDraft': { req: { tabId: number }; res: { draft: string } | null };
   /** panel → content (via background): insert text at the caret of the reply box. */
   'panel:insert': { req: { tabId: number; text: string }; res: { ok: boolean; error?: string } };
-  /** content → panel (broadcast via background): the rep typed in the reply box. */
+  /**
+   * content → panel: the rep typed in the reply box (debounced). Runtime messages from a content script
+   * reach every extension page directly, so the background does not relay it: the panel reads the tab
+   * from `sender.tab.id`.
+   */
   'content:draftChanged': { req: { conversationId: string; draft: string }; res: void };
   /** badge click → background: open the side panel for this tab. */
   'content:openPanel': { req: Record<string, never>; res: void };

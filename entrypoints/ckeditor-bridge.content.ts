@@ -1,0 +1,13 @@
+// Runs in the page's own JavaScript world on Zendesk, where CKEditor 5's instance lives. Tiny and
+// data-free: it only turns a `defuse:ckeditor-insert` event from the content script into the
+// editor's own insertText command (lib/sites/ckeditor-bridge.ts).
+import { installCkeditorBridge } from '@/lib/sites/ckeditor-bridge';
+
+export default defineContentScript({
+  matches: ['https://*.zendesk.com/*'],
+  world: 'MAIN',
+  runAt: 'document_idle',
+  main() {
+    installCkeditorBridge(document);
+  },
+});

@@ -1,0 +1,136 @@
+// The background's message routing, free of browser globals so tests drive it with fakes. It keeps
+// the latest PageState per tab, analyses the customer's latest message for the badge, tells the
+// panel when a tab's state changed, and carries the panel's requests to the tab's content script.
+// It acts only on messages from this extension: content messages from tabs on the allowed hosts,
+// panel messages from the extension's own pages.
+import type { Level } from '@/lib/analysis/types';
+import type { Handlers, MessageName, MessageSender, Req, Res } from '@/lib/messaging';
+import type { PageState } from '@/lib/messaging/protocol';
+import { siteOf } from '@/lib/sites/hosts';
+
+export interface BadgeAnalysis {
+  level: Level;
+  score: number;
+}
+
+/** `analyzeMessage` from lib/analysis, or anything shaped like it. */
+export type Analyse = (text: string, options: { priorCustomerMessages: number }) => BadgeAnalysis;
+
+export interface RouterPorts {
+  /** This extension's id (`runtime.id`). */
+  runtimeId: string;
+  /** `runtime.getURL('/')`: extension pages' URLs start with it. */
+  extensionOrigin: string;
+  analyse: Analyse;
+  sendToTab<K extends MessageName>(tabId: number, type: K, data: Req<K>): Promise<Res<K> | undefined>;
+  /** To the extension's pages (the side panel). */
+  broadcast<K extends MessageName>(type: K, data: Req<K>): Promise<unknown>;
+  /** Opens the panel; called synchronously inside the message listener (needs the user's gesture). */
+  openPanel(tabId: number, windowId?: number): void;
+  onError?(error: unknown): void;
+}
+
+interface TabEntry {
+  state: PageState;
+  signature: string;
+  analysis: BadgeAnalysis | null;
+  analysedKey: string | null;
+}
+
+export const UNREACHABLE = "Defuse couldn't reach the page. Reload the tab, then try again.";
+
+export function isFromContentScript(sender: MessageSender, runtimeId: string): boolean {
+  if (sender.id !== runtimeId) return false;
+  if (typeof sender.tab?.id !== 'number') return false;
+  if (sender.frameId !== undefined && sender.frameId !== 0) return false;
+  return siteOf(sender.url ?? sender.tab.url) !== null;
+}
+
+export function isFromExtensionPage(sender: MessageSender, runtimeId: string, extensionOrigin: string): boolean {
+  return sender.id === runtimeId && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+}
+
+export interface BackgroundRouter {
+  handlers: Handlers;
+  /** What the background knows about a tab. */
+  stateOf(tabId: number): PageState | null;
+  /** Forget a tab (closed, navigated away, reloading). */
+  forget(tabId: number): void;
+}
+
+export function createRouter(ports: RouterPorts): BackgroundRouter {
+  const tabs = new Map<number, TabEntry>();
+  const fromContent = (s: MessageSender) => isFromContentScript(s, ports.runtimeId);
+  const fromPage = (s: MessageSender) => isFromExtensionPage(s, ports.runtimeId, ports.extensionOrigin);
+
+  const analyse = (state: PageState, previous: TabEntry | undefined): { analysis: BadgeAnalysis | null; key: string | null } => {
+    if (state.kind !== 'conversation') return { analysis: null, key: null };
+    const c = state.conversation;
+    const key = `${c.customerMessageCount}\u0000${c.latestCustomerText}`;
+    if (previous?.analysedKey === key) return { analysis: previous.analysis, key };
+    try {
+      const { level, score } = ports.analyse(c.latestCustomerText, { priorCustomerMessages: Math.max(0, c.customerMessageCount - 1) });
+      return { analysis: { level, score }, key };
+    } catch (error) {
+      ports.onError?.(error);
+      return { analysis: null, key: null };
+    }
+  };
+
+  /** Stores a tab's new state, analyses it, tells the panel when something changed. */
+  const accept = (tabId: number, state: PageState): BadgeAnalysis | null => {
+    const previous = tabs.get(tabId);
+    const signature = JSON.stringify(state);
+    if (previous && previous.signature === signature) return previous.analysis;
+    const { analysis, key } = analyse(state, previous);
+    tabs.set(tabId, { state, signature, analysis, analysedKey: key });
+    const change: Req<'bg:pageStateChanged'> = analysis ? { tabId, state, analysis } : { tabId, state };
+    void ports.broadcast('bg:pageStateChanged', change).catch(() => undefined);
+    return analysis;
+  };
+
+  const toTab = async <K extends MessageName>(tabId: number, type: K, data: Req<K>): Promise<Res<K> | undefined> => {
+    try {
+      return await ports.sendToTab(tabId, type, data);
+    } catch {
+      return undefined; // no content script there (not a matching page, still loading, extension reloaded)
+    }
+  };
+
+  const handlers: Handlers = {
+    'content:pageState': (state, sender) => {
+      if (!fromContent(sender)) return null;
+      return accept(sender.tab!.id!, state);
+    },
+    'content:openPanel': (_data, sender) => {
+      if (!fromContent(sender)) return;
+      ports.openPanel(sender.tab!.id!, sender.tab!.windowId);
+    },
+    'panel:getPageState': async ({ tabId }, sender) => {
+      if (!fromPage(sender)) return null;
+      const known = tabs.get(tabId);
+      if (known) return known.state;
+      // The service worker was restarted (or the panel asked first): ask the page.
+      const fresh = await toTab(tabId, 'bg:refresh', {});
+      if (!fresh) return null;
+      accept(tabId, fresh);
+      return fresh;
+    },
+    'panel:getDraft': async (data, sender) => {
+      if (!fromPage(sender)) return null;
+      return (await toTab(data.tabId, 'panel:getDraft', data)) ?? null;
+    },
+    'panel:insert': async (data, sender) => {
+      if (!fromPage(sender)) return { ok: false, error: UNREACHABLE };
+      return (await toTab(data.tabId, 'panel:insert', data)) ?? { ok: false, error: UNREACHABLE };
+    },
+  };
+
+  return {
+    handlers,
+    stateOf: (tabId) => tabs.get(tabId)?.state ?? null,
+    forget: (tabId) => {
+      tabs.delete(tabId);
+    },
+  };
+}

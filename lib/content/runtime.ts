@@ -1,0 +1,221 @@
+// The content script's whole job, site-independent: read the page through the site adapter when it
+// may have changed, tell the background when what it read changed, put the badge where the
+// background's analysis says, and answer the panel (draft, insert). No NLP here (bundle size, host
+// speed); nothing runs while the page is idle; nothing ever throws into the host page.
+import { BADGE_TAG, createBadge, type BadgeController, type BadgeData } from '@/lib/badge';
+import type { Messenger } from '@/lib/messaging';
+import type { PageState } from '@/lib/messaging/protocol';
+import { toPageState } from '@/lib/sites/page-state';
+import type { InsertResult, SiteAdapter, SiteRead } from '@/lib/sites/types';
+import { watchPage, type Watcher } from './watch';
+
+export interface ContentRuntimeOptions {
+  adapter: SiteAdapter;
+  messenger: Messenger;
+  signal: AbortSignal;
+  doc?: Document;
+  win?: Window;
+  /** Quiet time after page changes before re-reading (default 250 ms). */
+  debounceMs?: number;
+  /** Quiet time after typing before the draft is sent (default 400 ms). */
+  draftDebounceMs?: number;
+}
+
+export interface ContentRuntime {
+  /** Reads the page now; sends it when it changed (or always, with `force`). Returns what was read. */
+  update(force?: boolean): PageState;
+  /** The last state sent to the background. */
+  readonly state: PageState | null;
+  readonly badge: BadgeController;
+  readonly watcher: Watcher;
+}
+
+function safe<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}
+
+export function startContentRuntime(options: ContentRuntimeOptions): ContentRuntime {
+  const { adapter, messenger, signal } = options;
+  const doc = options.doc ?? document;
+  const win = options.win ?? window;
+  const draftDelay = options.draftDebounceMs ?? 400;
+
+  let lastRead: SiteRead | null = null;
+  let lastState: PageState | null = null;
+  let lastSignature = '';
+  let badgeData: BadgeData | null = null;
+  let generation = 0;
+  let replyBox: HTMLElement | null = null;
+  let caret: Range | null = null;
+  let lastDraft: string | null = null;
+  let draftTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const badge = createBadge(doc, () => {
+    void messenger.send('content:openPanel', {}).catch(() => undefined);
+  });
+
+  // A previous copy of this script (extension reloaded or updated) may have left its badge behind.
+  safe(() => doc.querySelectorAll(BADGE_TAG).forEach((el) => el.remove()), undefined);
+
+  const placeBadge = () => {
+    if (!badgeData || lastRead?.kind !== 'conversation') return;
+    if (badgeData.conversationId !== lastRead.conversationId) return;
+    badge.place(lastRead.latest.badgeSlot, badgeData); // idempotent: moves or rewrites only what differs
+  };
+
+  // ---- the draft: typing in the reply box, debounced --------------------------------------------
+  const draftObserver = new MutationObserver(() => scheduleDraft());
+  const watchReplyBox = (box: HTMLElement | null) => {
+    if (box === replyBox) return;
+    draftObserver.disconnect();
+    replyBox = box;
+    caret = null;
+    // CKEditor cancels beforeinput and renders itself, so no `input` event follows: watch the box's text.
+    if (box && !doc.hidden) draftObserver.observe(box, { childList: true, subtree: true, characterData: true });
+  };
+  const sendDraft = () => {
+    draftTimer = undefined;
+    if (signal.aborted || lastRead?.kind !== 'conversation') return;
+    const draft = safe(() => adapter.readDraft(), null);
+    if (draft === null || draft === lastDraft) return;
+    lastDraft = draft;
+    void messenger.send('content:draftChanged', { conversationId: lastRead.conversationId, draft }).catch(() => undefined);
+  };
+  function scheduleDraft() {
+    if (signal.aborted) return;
+    if (draftTimer !== undefined) clearTimeout(draftTimer);
+    draftTimer = setTimeout(sendDraft, draftDelay);
+  }
+  const listen = { signal, capture: true } as AddEventListenerOptions;
+  doc.addEventListener(
+    'input',
+    (event) => {
+      if (replyBox && event.target instanceof Node && replyBox.contains(event.target)) scheduleDraft();
+    },
+    listen,
+  );
+  // Remember the rep's caret in the reply box, so an insert from the panel lands where they were.
+  doc.addEventListener(
+    'selectionchange',
+    () => {
+      if (!replyBox) return;
+      const sel = doc.getSelection();
+      if (sel && sel.rangeCount && replyBox.contains(sel.getRangeAt(0).startContainer)) caret = sel.getRangeAt(0).cloneRange();
+    },
+    listen,
+  );
+
+  // ---- the page: read, compare, send, badge -----------------------------------------------------
+  const update = (force = false): PageState => {
+    const read = safe<SiteRead>(() => adapter.read(), { kind: 'no-conversation', reason: 'Defuse could not read this page.' });
+    const state = toPageState(adapter.site, read, doc.location?.href ?? '');
+    const signature = JSON.stringify(state);
+    const previous = lastRead;
+    lastRead = read;
+    watchReplyBox(read.kind === 'conversation' ? read.replyBox : null);
+
+    if (signature === lastSignature && !force) {
+      safe(placeBadge, undefined); // the host may have re-rendered the message and dropped the badge
+      return state;
+    }
+    lastSignature = signature;
+    lastState = state;
+    const mine = ++generation;
+
+    if (read.kind !== 'conversation') {
+      badgeData = null;
+      badge.remove();
+    } else if (previous?.kind !== 'conversation' || previous.conversationId !== read.conversationId) {
+      // Another conversation: the old badge must not linger on it while this one is analysed.
+      badgeData = null;
+      badge.remove();
+      lastDraft = null;
+    }
+
+    messenger
+      .send('content:pageState', state)
+      .then((analysis) => {
+        if (mine !== generation || signal.aborted || read.kind !== 'conversation') return;
+        if (!analysis) {
+          badgeData = null;
+          badge.remove();
+          return;
+        }
+        badgeData = {
+          conversationId: read.conversationId,
+          level: analysis.level,
+          score: analysis.score,
+          customerMessages: read.customerMessageCount,
+        };
+        placeBadge();
+      })
+      .catch(() => undefined);
+    return state;
+  };
+
+  const ownNode = (node: Node) => node.nodeName.toLowerCase() === BADGE_TAG;
+  const watcher = watchPage({
+    doc,
+    win,
+    signal,
+    root: () => adapter.observeRoot(),
+    delayMs: options.debounceMs ?? 250,
+    ignore: (record) => {
+      if (replyBox && replyBox.contains(record.target)) return true; // typing: handled by the draft watcher
+      if (record.type !== 'childList') return false;
+      const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
+      return nodes.length > 0 && nodes.every(ownNode);
+    },
+    onChange: () => void update(),
+    onVisible: () => {
+      if (replyBox) draftObserver.observe(replyBox, { childList: true, subtree: true, characterData: true });
+      update();
+    },
+  });
+  doc.addEventListener('visibilitychange', () => doc.hidden && draftObserver.disconnect(), { signal });
+
+  // ---- messages from the background (on behalf of the panel) ------------------------------------
+  const stopListening = messenger.listen({
+    'bg:refresh': () => update(true),
+    'panel:getDraft': () => {
+      const draft = safe(() => adapter.readDraft(), null);
+      return draft === null ? null : { draft };
+    },
+    'panel:insert': async ({ text }) => {
+      let result: InsertResult;
+      try {
+        result = await adapter.insert(text, { caret });
+      } catch {
+        result = { ok: false, error: "Defuse couldn't insert the text. Copy it instead." };
+      }
+      if (result.ok) scheduleDraft();
+      return result.error ? { ok: result.ok, error: result.error } : { ok: result.ok };
+    },
+  });
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      safe(stopListening, undefined);
+      draftObserver.disconnect();
+      if (draftTimer !== undefined) clearTimeout(draftTimer);
+      badge.remove();
+    },
+    { once: true },
+  );
+
+  update();
+
+  return {
+    update,
+    get state() {
+      return lastState;
+    },
+    badge,
+    watcher,
+  };
+}

@@ -1,0 +1,183 @@
+import { beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { createRouter, isFromContentScript, isFromExtensionPage, UNREACHABLE, type RouterPorts } from '@/lib/background';
+import { createListener, type MessageName, type MessageSender, type Req } from '@/lib/messaging';
+import type { PageState } from '@/lib/messaging/protocol';
+
+const ID = 'defuse-test-id';
+const ORIGIN = `chrome-extension://${ID}/`;
+const gmailTab: MessageSender = { id: ID, url: 'https://mail.google.com/mail/u/0/#inbox/FMfcg', frameId: 0, tab: { id: 7, url: 'https://mail.google.com/mail/u/0/#inbox/FMfcg', windowId: 1 } };
+const panel: MessageSender = { id: ID, url: `${ORIGIN}sidepanel.html` };
+
+const conversation = (text: string, count = 3): PageState => ({
+  kind: 'conversation',
+  conversation: {
+    site: 'gmail',
+    conversationId: 'thread-f:1',
+    subject: 'Refund',
+    latestCustomerText: text,
+    customerMessageCount: count,
+    hasReplyBox: true,
+    url: 'https://mail.google.com/mail/u/0/#inbox/FMfcg',
+  },
+});
+const nothing: PageState = { kind: 'no-conversation', site: 'gmail', url: 'https://mail.google.com/mail/u/0/#inbox', reason: 'No email thread is open.' };
+
+type Ports = RouterPorts & {
+  sendToTab: Mock<(tabId: number, type: string, data: unknown) => Promise<unknown>>;
+  broadcast: Mock<(type: string, data: unknown) => Promise<unknown>>;
+  openPanel: Mock<(tabId: number, windowId?: number) => void>;
+  analyse: Mock<RouterPorts['analyse']>;
+};
+let ports: Ports;
+let send: <K extends MessageName>(type: K, data: Req<K>, sender: MessageSender) => Promise<unknown>;
+
+beforeEach(() => {
+  ports = {
+    runtimeId: ID,
+    extensionOrigin: ORIGIN,
+    analyse: vi.fn((text: string) => (text.includes('third time') ? { level: 'frustrated' as const, score: 81, extra: 'ignored' } : { level: 'calm' as const, score: 5 })),
+    sendToTab: vi.fn(async (): Promise<unknown> => undefined),
+    broadcast: vi.fn(async (): Promise<unknown> => undefined),
+    openPanel: vi.fn(),
+  } as Ports;
+  const router = createRouter(ports);
+  const listener = createListener(router.handlers);
+  send = async (type, data, sender) => await listener({ type, data }, sender);
+});
+
+describe('content:pageState', () => {
+  test('analyses the latest customer message with the earlier ones counted, and answers the badge its level and score', async () => {
+    await expect(send('content:pageState', conversation('This is the third time I write.', 3), gmailTab)).resolves.toEqual({ level: 'frustrated', score: 81 });
+    expect(ports.analyse).toHaveBeenCalledWith('This is the third time I write.', { priorCustomerMessages: 2 });
+  });
+
+  test('tells the panel, with the tab id and the analysis', async () => {
+    await send('content:pageState', conversation('Do you ship to Ireland?', 1), gmailTab);
+    expect(ports.broadcast).toHaveBeenCalledWith('bg:pageStateChanged', { tabId: 7, state: conversation('Do you ship to Ireland?', 1), analysis: { level: 'calm', score: 5 } });
+  });
+
+  test('a page with no conversation: no analysis, the panel is told', async () => {
+    await expect(send('content:pageState', nothing, gmailTab)).resolves.toBeNull();
+    expect(ports.analyse).not.toHaveBeenCalled();
+    expect(ports.broadcast).toHaveBeenCalledWith('bg:pageStateChanged', { tabId: 7, state: nothing });
+  });
+
+  test('the same state twice is analysed and broadcast once', async () => {
+    await send('content:pageState', conversation('third time'), gmailTab);
+    await expect(send('content:pageState', conversation('third time'), gmailTab)).resolves.toEqual({ level: 'frustrated', score: 81 });
+    expect(ports.analyse).toHaveBeenCalledTimes(1);
+    expect(ports.broadcast).toHaveBeenCalledTimes(1);
+  });
+
+  test('an analysis that throws gives no badge, and the background carries on', async () => {
+    ports.analyse.mockImplementation(() => {
+      throw new Error('bad input');
+    });
+    await expect(send('content:pageState', conversation('x'), gmailTab)).resolves.toBeNull();
+  });
+
+  test.each<[string, MessageSender]>([
+    ['another extension', { ...gmailTab, id: 'someone-else' }],
+    ['a tab on another site', { ...gmailTab, url: 'https://evil.example/', tab: { id: 7, url: 'https://evil.example/' } }],
+    ['a zendesk look-alike host', { ...gmailTab, url: 'https://zendesk.com.evil.example/', tab: { id: 7, url: 'https://zendesk.com.evil.example/' } }],
+    ['a sub-frame', { ...gmailTab, frameId: 3 }],
+    ['an extension page (no tab)', panel],
+  ])('ignored from %s', async (_name, sender) => {
+    await expect(send('content:pageState', conversation('third time'), sender)).resolves.toBeNull();
+    expect(ports.analyse).not.toHaveBeenCalled();
+    expect(ports.broadcast).not.toHaveBeenCalled();
+  });
+});
+
+describe('panel requests', () => {
+  test('panel:getPageState answers what the tab last reported', async () => {
+    await send('content:pageState', conversation('third time'), gmailTab);
+    await expect(send('panel:getPageState', { tabId: 7 }, panel)).resolves.toEqual(conversation('third time'));
+    expect(ports.sendToTab).not.toHaveBeenCalled();
+  });
+
+  test('panel:getPageState asks the page when the background knows nothing (service worker restarted)', async () => {
+    ports.sendToTab.mockResolvedValueOnce(conversation('third time'));
+    await expect(send('panel:getPageState', { tabId: 9 }, panel)).resolves.toEqual(conversation('third time'));
+    expect(ports.sendToTab).toHaveBeenCalledWith(9, 'bg:refresh', {});
+    expect(ports.broadcast).toHaveBeenCalledWith('bg:pageStateChanged', expect.objectContaining({ tabId: 9, analysis: { level: 'frustrated', score: 81 } }));
+  });
+
+  test('panel:getPageState is null for a tab with no content script', async () => {
+    ports.sendToTab.mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'));
+    await expect(send('panel:getPageState', { tabId: 9 }, panel)).resolves.toBeNull();
+  });
+
+  test('panel:getDraft and panel:insert go to the tab content script', async () => {
+    ports.sendToTab.mockResolvedValueOnce({ draft: 'Hi Dana' }).mockResolvedValueOnce({ ok: true });
+    await expect(send('panel:getDraft', { tabId: 7 }, panel)).resolves.toEqual({ draft: 'Hi Dana' });
+    await expect(send('panel:insert', { tabId: 7, text: 'Sorry.' }, panel)).resolves.toEqual({ ok: true });
+    expect(ports.sendToTab).toHaveBeenNthCalledWith(1, 7, 'panel:getDraft', { tabId: 7 });
+    expect(ports.sendToTab).toHaveBeenNthCalledWith(2, 7, 'panel:insert', { tabId: 7, text: 'Sorry.' });
+  });
+
+  test('panel:insert says the page was unreachable when it was', async () => {
+    ports.sendToTab.mockRejectedValueOnce(new Error('Receiving end does not exist.'));
+    await expect(send('panel:insert', { tabId: 7, text: 'Sorry.' }, panel)).resolves.toEqual({ ok: false, error: UNREACHABLE });
+  });
+
+  test('panel requests from a content script or another extension are refused', async () => {
+    await expect(send('panel:getDraft', { tabId: 7 }, gmailTab)).resolves.toBeNull();
+    await expect(send('panel:insert', { tabId: 7, text: 'x' }, { ...panel, id: 'other' })).resolves.toEqual({ ok: false, error: UNREACHABLE });
+    await expect(send('panel:getPageState', { tabId: 7 }, { id: ID, url: 'https://mail.google.com/' })).resolves.toBeNull();
+    expect(ports.sendToTab).not.toHaveBeenCalled();
+  });
+});
+
+describe('content:openPanel', () => {
+  test('opens the panel for the tab the badge is in, synchronously (the click gesture must still count)', () => {
+    const router = createRouter(ports);
+    const listener = createListener(router.handlers);
+    void listener({ type: 'content:openPanel', data: {} }, gmailTab, () => undefined);
+    expect(ports.openPanel).toHaveBeenCalledWith(7, 1);
+  });
+
+  test('not for anyone else', async () => {
+    await send('content:openPanel', {}, { ...gmailTab, id: 'other' });
+    expect(ports.openPanel).not.toHaveBeenCalled();
+  });
+});
+
+describe('sender checks', () => {
+  test.each([
+    ['https://mail.google.com/mail/u/1/', true],
+    ['https://acme.zendesk.com/agent/tickets/123', true],
+    ['https://acme.eu.zendesk.com/agent/tickets/123', true],
+    ['http://mail.google.com/', false],
+    ['https://zendesk.com/', false],
+    ['https://evilzendesk.com/', false],
+    ['https://calendar.google.com/', false],
+  ])('content script on %s → %s', (url, ok) => {
+    expect(isFromContentScript({ id: ID, url, tab: { id: 1, url } }, ID)).toBe(ok);
+  });
+
+  test('extension pages are recognised by origin', () => {
+    expect(isFromExtensionPage(panel, ID, ORIGIN)).toBe(true);
+    expect(isFromExtensionPage({ id: ID, url: `${ORIGIN}sidepanel.html?tabId=7`, tab: { id: 3 } }, ID, ORIGIN)).toBe(true); // panel opened as a tab
+    expect(isFromExtensionPage({ id: ID, url: 'chrome-extension://other/sidepanel.html' }, ID, ORIGIN)).toBe(false);
+  });
+});
+
+describe('the listener', () => {
+  test('answers through sendResponse and keeps the channel open (Chrome and Firefox)', async () => {
+    const router = createRouter(ports);
+    const listener = createListener(router.handlers);
+    const sendResponse = vi.fn();
+    expect(listener({ type: 'content:pageState', data: conversation('third time') }, gmailTab, sendResponse)).toBe(true);
+    await vi.waitFor(() => expect(sendResponse).toHaveBeenCalledWith({ level: 'frustrated', score: 81 }));
+  });
+
+  test("stays out of messages it has no handler for (the panel's own, unknown ones)", () => {
+    const listener = createListener(createRouter(ports).handlers);
+    const sendResponse = vi.fn();
+    expect(listener({ type: 'bg:pageStateChanged', data: {} }, panel, sendResponse)).toBeUndefined();
+    expect(listener({ type: 'content:draftChanged', data: {} }, gmailTab, sendResponse)).toBeUndefined();
+    expect(listener('hello', panel, sendResponse)).toBeUndefined();
+    expect(sendResponse).not.toHaveBeenCalled();
+  });
+});

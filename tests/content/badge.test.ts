@@ -1,0 +1,103 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { ariaLabel, BADGE_TAG, createBadge, type BadgeData } from '@/lib/badge';
+
+const frustrated: BadgeData = { conversationId: 'thread-f:1', level: 'frustrated', score: 72, customerMessages: 3 };
+
+function slotIn(id: string) {
+  const parent = document.getElementById(id)!;
+  return { parent, before: parent.querySelector('.body') };
+}
+
+beforeEach(() => {
+  document.body.innerHTML = `
+    <div id="m1"><div class="head">Dana</div><div class="body">first</div></div>
+    <div id="m2"><div class="head">Priya</div><div class="body">second</div></div>`;
+});
+
+describe('the in-page badge', () => {
+  test('is a <defuse-badge> before the message body, with the contract attributes', () => {
+    const badge = createBadge(document, () => undefined);
+    badge.place(slotIn('m1'), frustrated);
+    const el = document.querySelector(BADGE_TAG)!;
+    expect(el.nextElementSibling?.className).toBe('body');
+    expect(el.getAttribute('data-conversation')).toBe('thread-f:1');
+    expect(el.getAttribute('data-level')).toBe('frustrated');
+    expect(el.getAttribute('data-score')).toBe('72');
+    expect(el.getAttribute('data-customer-messages')).toBe('3');
+  });
+
+  test('keeps its button and styles in its own shadow root', () => {
+    const badge = createBadge(document, () => undefined);
+    badge.place(slotIn('m1'), frustrated);
+    const root = document.querySelector(BADGE_TAG)!.shadowRoot!;
+    const button = root.querySelector('button')!;
+    expect(button.getAttribute('type')).toBe('button');
+    expect(button.getAttribute('aria-label')).toBe(ariaLabel(frustrated));
+    expect(button.textContent).toBe('Frustrated72');
+    expect(root.querySelector('style')!.textContent).toContain(':host');
+    expect(document.querySelector(`${BADGE_TAG} button`)).toBeNull(); // nothing in the host page's light DOM
+  });
+
+  test('says what it shows, for screen readers', () => {
+    expect(ariaLabel({ conversationId: '1', level: 'calm', score: 8, customerMessages: 1 })).toBe(
+      'Defuse: customer looks calm (score 8 of 100, 1 message from the customer). Open the Defuse panel.',
+    );
+  });
+
+  test('moves and updates when the conversation changes, and stays single', () => {
+    const badge = createBadge(document, () => undefined);
+    badge.place(slotIn('m1'), frustrated);
+    const first = document.querySelector(BADGE_TAG);
+    badge.place(slotIn('m2'), { conversationId: 'thread-f:2', level: 'calm', score: 6, customerMessages: 1 });
+    const all = document.querySelectorAll(BADGE_TAG);
+    expect(all).toHaveLength(1);
+    expect(all[0]).toBe(first);
+    expect(all[0]!.parentElement!.id).toBe('m2');
+    expect(all[0]!.getAttribute('data-level')).toBe('calm');
+    expect(all[0]!.shadowRoot!.querySelector('button')!.textContent).toBe('Calm6');
+  });
+
+  test('removes any other <defuse-badge> (left by a previous copy of the script)', () => {
+    document.getElementById('m2')!.append(document.createElement(BADGE_TAG));
+    createBadge(document, () => undefined).place(slotIn('m1'), frustrated);
+    expect(document.querySelectorAll(BADGE_TAG)).toHaveLength(1);
+  });
+
+  test('does not touch the page when nothing changed', () => {
+    const badge = createBadge(document, () => undefined);
+    badge.place(slotIn('m1'), frustrated);
+    const records: MutationRecord[] = [];
+    const mo = new MutationObserver((r) => records.push(...r));
+    mo.observe(document.body, { childList: true, subtree: true, attributes: true });
+    badge.place(slotIn('m1'), frustrated);
+    return Promise.resolve().then(() => {
+      mo.disconnect();
+      expect(records).toEqual([]);
+    });
+  });
+
+  test('click, Enter or Space open the panel (a real button) and never reach the host page', () => {
+    const open = vi.fn();
+    const hostClick = vi.fn();
+    const hostKey = vi.fn();
+    document.getElementById('m1')!.addEventListener('click', hostClick); // Gmail collapses a message on click
+    document.addEventListener('keydown', hostKey); // Gmail's keyboard shortcuts
+    const badge = createBadge(document, open);
+    badge.place(slotIn('m1'), frustrated);
+    const button = document.querySelector(BADGE_TAG)!.shadowRoot!.querySelector('button')!;
+    button.click();
+    button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(hostClick).not.toHaveBeenCalled();
+    expect(hostKey).not.toHaveBeenCalled();
+    expect(button.tagName).toBe('BUTTON'); // Enter/Space activation comes with the element
+  });
+
+  test('remove() leaves no badge', () => {
+    const badge = createBadge(document, () => undefined);
+    badge.place(slotIn('m1'), frustrated);
+    badge.remove();
+    expect(document.querySelector(BADGE_TAG)).toBeNull();
+  });
+});

@@ -1,0 +1,268 @@
+// @vitest-environment happy-dom
+// The content script's runtime against the saved pages, with a fake background.
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { BADGE_TAG } from '@/lib/badge';
+import { startContentRuntime } from '@/lib/content';
+import type { Handlers, MessageName, Messenger, Req } from '@/lib/messaging';
+import type { PageState } from '@/lib/messaging/protocol';
+import { createGmailAdapter } from '@/lib/sites/gmail';
+import type { SiteAdapter } from '@/lib/sites/types';
+import { createZendeskAdapter } from '@/lib/sites/zendesk';
+import { click, GMAIL_INBOX_URL, GMAIL_THREAD_URL, loadFixture, runFixtureScripts, unloadFixture, ZENDESK_URL } from '../sites/fixtures';
+
+interface Sent {
+  type: MessageName;
+  data: unknown;
+}
+
+/** Stands in for the background: scores "third time" as frustrated, anything else as calm. */
+function fakeBackground(options: { delayMs?: number; analysis?: (s: PageState) => { level: 'calm' | 'frustrated'; score: number } | null } = {}) {
+  const sent: Sent[] = [];
+  let handlers: Handlers = {};
+  const analyse =
+    options.analysis ??
+    ((s: PageState) =>
+      s.kind !== 'conversation' ? null : /third time/.test(s.conversation.latestCustomerText) ? { level: 'frustrated' as const, score: 81 } : { level: 'calm' as const, score: 7 });
+  const messenger: Messenger = {
+    async send<K extends MessageName>(type: K, data: Req<K>) {
+      sent.push({ type, data });
+      if (type !== 'content:pageState') return undefined;
+      if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
+      return analyse(data as PageState) as never;
+    },
+    listen(h) {
+      handlers = h;
+      return () => {
+        handlers = {};
+      };
+    },
+  };
+  return {
+    messenger,
+    sent,
+    of: (type: MessageName) => sent.filter((s) => s.type === type).map((s) => s.data),
+    ask: <K extends MessageName>(type: K, data: Req<K>) => (handlers[type] as (d: Req<K>, s: object) => unknown)(data, {}),
+    listening: () => Object.keys(handlers),
+  };
+}
+
+let controller: AbortController;
+const settle = (ms = 0) => vi.advanceTimersByTimeAsync(ms);
+const badges = () => Array.from(document.querySelectorAll(BADGE_TAG));
+const badgeAttrs = () => {
+  const [b] = badges();
+  return b && {
+    conversation: b.getAttribute('data-conversation'),
+    level: b.getAttribute('data-level'),
+    score: b.getAttribute('data-score'),
+    customerMessages: b.getAttribute('data-customer-messages'),
+  };
+};
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  controller = new AbortController();
+});
+afterEach(() => {
+  controller.abort();
+  unloadFixture();
+  vi.useRealTimers();
+});
+
+function start(adapter: SiteAdapter, bg = fakeBackground()) {
+  const runtime = startContentRuntime({ adapter, messenger: bg.messenger, signal: controller.signal, debounceMs: 250, draftDebounceMs: 400 });
+  return { runtime, bg };
+}
+
+describe('Gmail', () => {
+  test('sends the page state and puts one badge by the latest customer message', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const { bg } = start(createGmailAdapter(document));
+    await settle();
+    expect(bg.of('content:pageState')).toHaveLength(1);
+    expect(bg.of('content:pageState')[0]).toMatchObject({ kind: 'conversation', conversation: { conversationId: 'thread-f:1826371094512334501', customerMessageCount: 2 } });
+    expect(badges()).toHaveLength(1);
+    expect(badgeAttrs()).toEqual({ conversation: 'thread-f:1826371094512334501', level: 'frustrated', score: '81', customerMessages: '2' });
+    expect(badges()[0]!.closest('[data-message-id]')!.getAttribute('data-message-id')).toBe('#msg-f:1826371094512330003');
+  });
+
+  test('is silent once the page settles: no messages, no observer callbacks', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const { runtime, bg } = start(createGmailAdapter(document));
+    await settle(1000); // the badge's own insertion is ignored
+    const settled = { sent: bg.sent.length, callbacks: runtime.watcher.stats.callbacks, runs: runtime.watcher.stats.runs };
+    await settle(60_000);
+    expect({ sent: bg.sent.length, callbacks: runtime.watcher.stats.callbacks, runs: runtime.watcher.stats.runs }).toEqual(settled);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  test('when the rep switches thread, the badge moves and its attributes update', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    runFixtureScripts();
+    const { bg } = start(createGmailAdapter(document));
+    await settle();
+    click('#switch-thread');
+    await settle(300);
+    expect(bg.of('content:pageState')).toHaveLength(2);
+    expect(badges()).toHaveLength(1);
+    expect(badgeAttrs()).toEqual({ conversation: 'thread-f:1826455812093348102', level: 'calm', score: '7', customerMessages: '1' });
+    expect(badges()[0]!.closest('[data-message-id]')!.getAttribute('data-message-id')).toBe('#msg-f:1826455812093340001');
+    click('#switch-thread');
+    await settle(300);
+    expect(badges()).toHaveLength(1);
+    expect(badgeAttrs()?.conversation).toBe('thread-f:1826371094512334501');
+  });
+
+  test('back in the inbox there is no badge', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    runFixtureScripts();
+    const { bg } = start(createGmailAdapter(document));
+    await settle();
+    click('[data-demo-switch="inbox"]');
+    await settle(300);
+    expect(bg.of('content:pageState').at(-1)).toMatchObject({ kind: 'no-conversation', site: 'gmail' });
+    expect(badges()).toHaveLength(0);
+  });
+
+  test('a page with no conversation never gets a badge', async () => {
+    loadFixture('gmail/inbox.html', GMAIL_INBOX_URL);
+    const { bg } = start(createGmailAdapter(document));
+    await settle(1000);
+    expect(bg.of('content:pageState')).toEqual([expect.objectContaining({ kind: 'no-conversation' })]);
+    expect(badges()).toHaveLength(0);
+  });
+
+  test('puts the badge back when the host re-renders the message, without asking the background again', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const { bg } = start(createGmailAdapter(document));
+    await settle();
+    const body = document.querySelector('[data-message-id="#msg-f:1826371094512330003"] .ii.gt')!;
+    const redrawn = body.cloneNode(true) as Element;
+    redrawn.querySelector(BADGE_TAG)?.remove();
+    body.replaceWith(redrawn); // Gmail redraws from its own model; the badge is gone with the old node
+    expect(badges()).toHaveLength(0);
+    await settle(300);
+    expect(badges()).toHaveLength(1);
+    expect(bg.of('content:pageState')).toHaveLength(1);
+  });
+
+  test('no analysis, no badge', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    start(createGmailAdapter(document), fakeBackground({ analysis: () => null }));
+    await settle(300);
+    expect(badges()).toHaveLength(0);
+  });
+
+  test('an answer for a conversation the rep has left is ignored', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    runFixtureScripts();
+    start(createGmailAdapter(document), fakeBackground({ delayMs: 500 }));
+    click('#switch-thread'); // before the first answer arrives
+    await settle(2000);
+    expect(badges()).toHaveLength(1);
+    expect(badgeAttrs()?.conversation).toBe('thread-f:1826455812093348102');
+  });
+
+  test('answers bg:refresh with a fresh read, sent again to the background', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const { bg } = start(createGmailAdapter(document));
+    await settle();
+    const state = bg.ask('bg:refresh', {}) as PageState;
+    expect(state).toMatchObject({ kind: 'conversation', conversation: { conversationId: 'thread-f:1826371094512334501' } });
+    expect(bg.of('content:pageState')).toHaveLength(2);
+  });
+
+  test('answers panel:getDraft and panel:insert, then reports the new draft once', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const { bg } = start(createGmailAdapter(document));
+    await settle();
+    expect(bg.ask('panel:getDraft', { tabId: 1 })).toEqual({ draft: '' });
+    await expect(bg.ask('panel:insert', { tabId: 1, text: "I'm sorry this has taken so long." })).resolves.toEqual({ ok: true });
+    await settle(500);
+    expect(bg.of('content:draftChanged')).toEqual([{ conversationId: 'thread-f:1826371094512334501', draft: "I'm sorry this has taken so long." }]);
+  });
+
+  test('reports typing in the reply box, debounced', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const { bg } = start(createGmailAdapter(document));
+    await settle();
+    const box = document.querySelector<HTMLElement>('div[g_editable="true"]')!;
+    for (const draft of ['I', 'I am', 'I am sorry']) {
+      box.textContent = draft;
+      box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+      await settle(100);
+    }
+    expect(bg.of('content:draftChanged')).toEqual([]);
+    await settle(400);
+    expect(bg.of('content:draftChanged')).toEqual([{ conversationId: 'thread-f:1826371094512334501', draft: 'I am sorry' }]);
+    expect(bg.of('content:pageState')).toHaveLength(1); // typing is not a page change
+  });
+
+  test('the badge click asks the background to open the panel', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const { bg } = start(createGmailAdapter(document));
+    await settle();
+    badges()[0]!.shadowRoot!.querySelector('button')!.click();
+    expect(bg.of('content:openPanel')).toEqual([{}]);
+  });
+
+  test('stops cleanly: badge gone, listener gone, nothing more sent', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    runFixtureScripts();
+    const { bg } = start(createGmailAdapter(document));
+    await settle();
+    controller.abort();
+    expect(badges()).toHaveLength(0);
+    expect(bg.listening()).toEqual([]);
+    click('#switch-thread');
+    await settle(1000);
+    expect(bg.of('content:pageState')).toHaveLength(1);
+  });
+
+  test('an adapter that throws never reaches the host page', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const broken: SiteAdapter = {
+      ...createGmailAdapter(document),
+      read: () => {
+        throw new Error('boom');
+      },
+      readDraft: () => {
+        throw new Error('boom');
+      },
+      insert: () => {
+        throw new Error('boom'); // even synchronously, though the interface says Promise
+      },
+    };
+    const { bg } = start(broken);
+    await settle();
+    expect(bg.of('content:pageState')).toEqual([expect.objectContaining({ kind: 'no-conversation' })]);
+    expect(bg.ask('panel:getDraft', { tabId: 1 })).toBeNull();
+    await expect(bg.ask('panel:insert', { tabId: 1, text: 'x' })).resolves.toMatchObject({ ok: false });
+  });
+});
+
+describe('Zendesk', () => {
+  test('badges the selected ticket and follows the rep to the other tab', async () => {
+    loadFixture('zendesk/ticket.html', ZENDESK_URL);
+    runFixtureScripts();
+    start(createZendeskAdapter(document));
+    await settle();
+    expect(badgeAttrs()).toEqual({ conversation: '123', level: 'frustrated', score: '81', customerMessages: '2' });
+    expect(badges()[0]!.closest('[data-ticket-id]')!.getAttribute('data-ticket-id')).toBe('123');
+    click('a[data-entity-id="118"]');
+    await settle(300);
+    expect(badges()).toHaveLength(1);
+    expect(badgeAttrs()).toEqual({ conversation: '118', level: 'calm', score: '7', customerMessages: '1' });
+    expect(badges()[0]!.closest('[data-ticket-id]')!.getAttribute('data-ticket-id')).toBe('118');
+  });
+
+  test('hears CKEditor edits (which fire no input event) as draft changes', async () => {
+    loadFixture('zendesk/ticket.html', ZENDESK_URL);
+    const { bg } = start(createZendeskAdapter(document));
+    await settle();
+    const p = document.querySelector('[data-ticket-id="123"] [data-test-id="omnicomposer-rich-text-ckeditor"] p')!;
+    p.textContent = 'Hi Dana';
+    await settle(500);
+    expect(bg.of('content:draftChanged')).toEqual([{ conversationId: '123', draft: 'Hi Dana' }]);
+  });
+});

@@ -1,0 +1,194 @@
+// @vitest-environment happy-dom
+// Inserting into the host's reply box the way typing would. happy-dom has no execCommand, so a
+// stand-in does what Chromium does for 'insertText': insert at the selection, then fire `input`
+// (Chromium fires no beforeinput for execCommand). The real thing is checked in Chromium.
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { installCkeditorBridge } from '@/lib/sites/ckeditor-bridge';
+import { EDITOR_UNREACHABLE, NO_REPLY_BOX } from '@/lib/sites/editable';
+import { createGmailAdapter } from '@/lib/sites/gmail';
+import { createZendeskAdapter } from '@/lib/sites/zendesk';
+import { GMAIL_CALM_URL, GMAIL_THREAD_URL, loadFixture, unloadFixture, ZENDESK_URL } from './fixtures';
+
+type ExecDoc = Document & { execCommand?: (cmd: string, ui: boolean, value: string) => boolean };
+const events: { type: string; inputType?: string; data?: string | null }[] = [];
+const record = (e: Event) => events.push({ type: e.type, inputType: (e as InputEvent).inputType, data: (e as InputEvent).data });
+
+function chromiumLikeExecCommand(cmd: string, _ui: boolean, text: string): boolean {
+  if (cmd !== 'insertText') return false;
+  const sel = document.getSelection();
+  if (!sel?.rangeCount) return false;
+  const range = sel.getRangeAt(0);
+  const start = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement!;
+  const editable = start.closest('[contenteditable="true"]');
+  if (!editable) return false;
+  range.deleteContents();
+  const node = document.createTextNode(text);
+  range.insertNode(node);
+  range.setStartAfter(node);
+  range.collapse(true);
+  sel.removeAllRanges();
+  sel.addRange(range);
+  editable.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+  return true;
+}
+
+function caretAt(node: Node, offset: number): Range {
+  const range = document.createRange();
+  range.setStart(node, offset);
+  range.collapse(true);
+  const sel = document.getSelection()!;
+  sel.removeAllRanges();
+  sel.addRange(range);
+  return range.cloneRange();
+}
+
+const gmailBox = () => document.querySelector<HTMLElement>('div[g_editable="true"]')!;
+const zendeskBox = (id: string) => document.querySelector<HTMLElement>(`[data-ticket-id="${id}"] [data-test-id="omnicomposer-rich-text-ckeditor"]`)!;
+
+beforeEach(() => {
+  events.length = 0;
+  (document as ExecDoc).execCommand = chromiumLikeExecCommand;
+  document.addEventListener('beforeinput', record, true);
+  document.addEventListener('input', record, true);
+});
+afterEach(() => {
+  Reflect.deleteProperty(document, 'execCommand');
+  document.removeEventListener('beforeinput', record, true);
+  document.removeEventListener('input', record, true);
+  unloadFixture();
+});
+
+describe('Gmail reply box', () => {
+  test('goes in through execCommand (the browser edit, on its undo stack), input fires, the draft reads back', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const adapter = createGmailAdapter(document);
+    expect(await adapter.insert("I'm sorry this has dragged on.")).toEqual({ ok: true, method: 'execCommand' });
+    expect(events).toEqual([{ type: 'input', inputType: 'insertText', data: "I'm sorry this has dragged on." }]);
+    expect(adapter.readDraft()).toBe("I'm sorry this has dragged on.");
+    expect(document.activeElement).toBe(gmailBox());
+  });
+
+  test('lands at the caret when the caret is in the box', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const box = gmailBox();
+    box.innerHTML = 'Hi Dana, world';
+    caretAt(box.firstChild!, 'Hi Dana,'.length);
+    await createGmailAdapter(document).insert(' hello');
+    expect(box.textContent).toBe('Hi Dana, hello world');
+  });
+
+  test('restores the caret the rep last had in the box when focus has moved away', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const box = gmailBox();
+    box.innerHTML = 'Hi Dana, world';
+    const remembered = caretAt(box.firstChild!, 'Hi Dana,'.length);
+    caretAt(document.querySelector('h2.hP')!.firstChild!, 3); // the rep clicked elsewhere
+    await createGmailAdapter(document).insert(' hello', { caret: remembered });
+    expect(box.textContent).toBe('Hi Dana, hello world');
+  });
+
+  test('with no caret in the box, goes after what was typed and before the signature', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const box = gmailBox();
+    box.innerHTML = '<div>Hi Dana,</div><div><br></div><span class="gmail_signature_prefix">-- </span><br><div class="gmail_signature">Sam Rivera</div>';
+    await createGmailAdapter(document).insert(' thanks for waiting.');
+    expect(box.querySelector('div')!.textContent).toBe('Hi Dana, thanks for waiting.');
+    expect(box.querySelector('.gmail_signature')!.textContent).toBe('Sam Rivera');
+  });
+
+  test('in an empty box, starts on its first line', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    await createGmailAdapter(document).insert('Hello');
+    expect(gmailBox().innerHTML).toBe('Hello<br>');
+  });
+
+  test('without execCommand, edits the DOM and still fires input', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    Reflect.deleteProperty(document, 'execCommand');
+    expect(await createGmailAdapter(document).insert('one\ntwo')).toEqual({ ok: true, method: 'dom-fallback' });
+    expect(gmailBox().innerHTML).toBe('one<br>two<br>');
+    expect(events).toEqual([{ type: 'input', inputType: 'insertText', data: 'one\ntwo' }]);
+  });
+
+  test('says so when no reply box is open', async () => {
+    loadFixture('gmail/thread-calm.html', GMAIL_CALM_URL);
+    expect(await createGmailAdapter(document).insert('Hello')).toEqual({ ok: false, error: NO_REPLY_BOX });
+  });
+});
+
+describe('Zendesk reply box (CKEditor 5)', () => {
+  test('goes into the selected ticket box, never the other mounted ticket', async () => {
+    loadFixture('zendesk/ticket.html', ZENDESK_URL);
+    const adapter = createZendeskAdapter(document);
+    expect(await adapter.insert('Hi Dana,')).toMatchObject({ ok: true });
+    expect(zendeskBox('123').textContent).toBe('Hi Dana,');
+    expect(zendeskBox('118').textContent).toBe('Draft for Priya');
+    expect(adapter.readDraft()).toBe('Hi Dana,');
+  });
+
+  test("uses the editor's own command through the page-world bridge, at the caret placed in the DOM", async () => {
+    loadFixture('zendesk/ticket.html', ZENDESK_URL);
+    const box = zendeskBox('123');
+    box.innerHTML = '<p>Hi Dana, world</p>';
+    const executed: unknown[][] = [];
+    const selections: unknown[] = [];
+    Object.assign(box, {
+      ckeditorInstance: {
+        execute: (...args: unknown[]) => {
+          executed.push(args);
+          // A stand-in model: insert at the offset the selection was mapped to.
+          const p = box.querySelector('p')!;
+          const at = (selections.at(-1) as { offset: number } | undefined)?.offset ?? p.textContent!.length;
+          if (args[0] === 'insertText') p.textContent = p.textContent!.slice(0, at) + (args[1] as { text: string }).text + p.textContent!.slice(at);
+        },
+        model: { change: (cb: (w: { setSelection(r: unknown): void }) => void) => cb({ setSelection: (r) => selections.push(r) }) },
+        editing: {
+          view: { focus: () => undefined, domConverter: { domRangeToView: (r: Range) => ({ offset: r.startOffset }) } },
+          mapper: { toModelRange: (v: unknown) => v },
+        },
+      },
+    });
+    caretAt(box.querySelector('p')!.firstChild!, 'Hi Dana,'.length);
+    const uninstall = installCkeditorBridge(document); // what entrypoints/ckeditor-bridge.content.ts does in the page world
+    try {
+      expect(await createZendeskAdapter(document).insert(' hello')).toEqual({ ok: true, method: 'ckeditor-bridge' });
+    } finally {
+      uninstall();
+    }
+    expect(executed).toEqual([['insertText', { text: ' hello' }]]);
+    expect(selections).toEqual([{ offset: 8 }]);
+    expect(box.textContent).toBe('Hi Dana, hello world');
+    expect(events).toEqual([]); // no execCommand on top of it
+  });
+
+  test('without the bridge (no editor instance in reach), falls back to execCommand when the edit sticks', async () => {
+    loadFixture('zendesk/ticket.html', ZENDESK_URL);
+    expect(await createZendeskAdapter(document).insert('Hi Dana,')).toEqual({ ok: true, method: 'execCommand' });
+    expect(zendeskBox('123').textContent).toBe('Hi Dana,');
+  });
+
+  test('without the bridge, an edit CKEditor takes back is reported as a failure, not a success', async () => {
+    loadFixture('zendesk/ticket.html', ZENDESK_URL);
+    const box = zendeskBox('123');
+    const rendered = box.innerHTML;
+    // CKEditor 5 re-renders over DOM changes it did not make (seen in Chromium with execCommand).
+    const revert = new MutationObserver(() => {
+      if (box.innerHTML !== rendered) box.innerHTML = rendered;
+    });
+    revert.observe(box, { childList: true, subtree: true, characterData: true });
+    try {
+      expect(await createZendeskAdapter(document).insert('Hi Dana,')).toEqual({ ok: false, error: EDITOR_UNREACHABLE });
+    } finally {
+      revert.disconnect();
+    }
+  });
+
+  test('never edits CKEditor DOM behind its back: when nothing took the text it reports failure', async () => {
+    loadFixture('zendesk/ticket.html', ZENDESK_URL);
+    (document as ExecDoc).execCommand = () => false;
+    const box = zendeskBox('123');
+    const before = box.innerHTML;
+    expect(await createZendeskAdapter(document).insert('Hi Dana,')).toEqual({ ok: false, error: EDITOR_UNREACHABLE });
+    expect(box.innerHTML).toBe(before);
+  });
+});

@@ -1,0 +1,46 @@
+// @vitest-environment happy-dom
+import { describe, expect, test } from 'vitest';
+import { toPlainText } from '@/lib/sites/text';
+
+function el(html: string): Element {
+  const div = document.createElement('div');
+  div.innerHTML = html;
+  return div;
+}
+
+describe('toPlainText', () => {
+  test.each([
+    ['line breaks from <br>', 'Hi Sam,<br><br>Thanks.', 'Hi Sam,\n\nThanks.'],
+    ['block elements start new lines', '<div>one</div><div>two</div>', 'one\ntwo'],
+    ['paragraphs are separated by a blank line', '<p>one</p><p>two</p>', 'one\n\ntwo'],
+    ['runs of whitespace collapse', '<div>  a \n  lot   of\tspace </div>', 'a lot of space'],
+    ['non-breaking spaces become spaces', 'a&nbsp;b', 'a b'],
+    ['no more than one blank line in a row', 'a<br><br><br><br>b', 'a\n\nb'],
+    ['scripts, styles and buttons are not text', 'a<script>x()</script><style>p{}</style><button>Show</button>b', 'ab'],
+    ['hidden elements are not text', 'a<div style="display:none">secret</div><div hidden>also</div>b', 'ab'],
+    ['our badge is not text', 'a<defuse-badge>Frustrated</defuse-badge>b', 'ab'],
+  ])('%s', (_name, html, expected) => {
+    expect(toPlainText(el(html))).toBe(expected);
+  });
+
+  test('drops every element a drop selector matches', () => {
+    const text = toPlainText(el('<div>keep</div><div class="q">drop<blockquote>also</blockquote></div><blockquote>gone</blockquote>'), {
+      drop: ['.q', 'blockquote'],
+    });
+    expect(text).toBe('keep');
+  });
+
+  test('cuts everything from a cut-from element on, at any depth', () => {
+    const text = toPlainText(el('<div><p>keep</p><div><hr><div id="x_divRplyFwdMsg">From: us</div><p>old</p></div></div><p>older</p>'), {
+      cutFrom: ['[id$="divRplyFwdMsg"]'],
+    });
+    expect(text).toBe('keep');
+  });
+
+  test('never changes the page', () => {
+    const source = el('<p>a</p><blockquote>b</blockquote>');
+    const before = source.innerHTML;
+    toPlainText(source, { drop: ['blockquote'] });
+    expect(source.innerHTML).toBe(before);
+  });
+});
