@@ -1,0 +1,403 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { MESSAGES, currentDraft, dismissKeyOf, draftModeOf, rewriteDraft } from '@/lib/state/panelStore';
+import { pageWith, setup } from './helpers';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+/** Let promises settle and timers up to `ms` run. */
+const tick = (ms = 20) => vi.advanceTimersByTimeAsync(ms);
+
+describe('page state → analysis → suggestions', () => {
+  test('a conversation is analysed, with ranked suggestions and reminders', async () => {
+    const { store, engine } = setup();
+    store.getState().start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.getState().status).toBe('analysing');
+    await tick();
+    const s = store.getState();
+    expect(s.status).toBe('ready');
+    expect(s.analysis?.signals.map((x) => x.id)).toEqual(['repeat-contact', 'churn-threat']);
+    expect(s.analysis?.level).toBe('frustrated');
+    expect(s.suggestions.map((x) => x.id)).toEqual(['acknowledge', 'own-it', 'next-step']);
+    expect(s.reminders.map((r) => r.id)).toEqual(['own-first', 'offer-escalation']);
+    expect(engine.calls.analyze).toBe(1);
+  });
+
+  test('passes earlier customer messages and the sensitivity to the analysis', async () => {
+    const { store, engine } = setup(pageWith({ customerMessageCount: 4 }), { settings: { sensitivity: 'high' } });
+    const analyze = vi.spyOn(engine, 'analyze');
+    store.getState().start();
+    await tick();
+    expect(analyze).toHaveBeenCalledWith(expect.any(String), { priorCustomerMessages: 3, sensitivity: 'high' });
+  });
+
+  test('a tab that is not Gmail or Zendesk is "unsupported"', async () => {
+    const { store } = setup(null);
+    store.getState().start();
+    await tick();
+    expect(store.getState().status).toBe('unsupported');
+  });
+
+  test('no open conversation keeps the site and the reason', async () => {
+    const { store } = setup({ kind: 'no-conversation', site: 'zendesk', url: 'https://x.zendesk.com/agent', reason: 'ticket list' });
+    store.getState().start();
+    await tick();
+    expect(store.getState()).toMatchObject({ status: 'no-conversation', site: 'zendesk', noConversationReason: 'ticket list' });
+  });
+
+  test('a page that cannot be reached is an error in plain words', async () => {
+    const { store, bridge } = setup();
+    bridge.failPageState = true;
+    store.getState().start();
+    await tick();
+    expect(store.getState().status).toBe('error');
+    expect(store.getState().error).toBe(MESSAGES.readFailed);
+    expect(store.getState().error).not.toMatch(/receiving end|Error:/i);
+  });
+
+  test('a message that is not English is "unscored" with its reason and no suggestions', async () => {
+    const { store } = setup(pageWith({ latestCustomerText: 'Bonjour, ma commande est en retard.' }));
+    store.getState().start();
+    await tick();
+    expect(store.getState()).toMatchObject({ status: 'unscored', suggestions: [], reminders: [] });
+    expect(store.getState().analysis?.reason).toBe('not English');
+  });
+
+  test('an analysis that throws becomes an error state, not a crash', async () => {
+    const { store, engine } = setup();
+    engine.analyze = () => {
+      throw new TypeError('boom');
+    };
+    store.getState().start();
+    await tick();
+    expect(store.getState()).toMatchObject({ status: 'error', error: MESSAGES.analysisFailed });
+  });
+});
+
+describe('following the page', () => {
+  test('switching conversation re-analyses and clears the old draft and findings', async () => {
+    const { store, bridge } = setup();
+    store.getState().start();
+    await tick();
+    bridge.pushDraft({ conversationId: 'thread-1', draft: 'Please calm down.' });
+    await tick(400);
+    expect(store.getState().findings).toHaveLength(2);
+
+    bridge.pushPageState({ tabId: 1, state: pageWith({ conversationId: 'thread-2', latestCustomerText: 'Thanks, all good now.' }) });
+    expect(store.getState().status).toBe('analysing');
+    expect(store.getState().pageDraft).toBeNull();
+    expect(store.getState().findings).toEqual([]);
+    await tick();
+    expect(store.getState().conversation?.conversationId).toBe('thread-2');
+    expect(store.getState().analysis?.level).toBe('calm');
+  });
+
+  test('a new customer message in the same conversation re-analyses but keeps the draft', async () => {
+    const { store, bridge, engine } = setup();
+    store.getState().start();
+    await tick();
+    bridge.pushDraft({ conversationId: 'thread-1', draft: 'Hello' });
+    await tick(400);
+    bridge.pushPageState({ tabId: 1, state: pageWith({ latestCustomerText: 'I want a manager. Third time!', customerMessageCount: 4 }) });
+    await tick();
+    expect(engine.calls.analyze).toBe(2);
+    expect(store.getState().pageDraft).toBe('Hello');
+  });
+
+  test('re-analysing the conversation on screen keeps the view instead of flashing "Analysing…"', async () => {
+    const { store, bridge } = setup();
+    store.getState().start();
+    await tick();
+    bridge.pushPageState({ tabId: 1, state: pageWith({ latestCustomerText: 'A manager, now.', customerMessageCount: 4 }) });
+    expect(store.getState().status).toBe('ready');
+    await tick();
+    expect(store.getState().analysis?.signals.map((x) => x.id)).toEqual(['escalation-demand']);
+  });
+
+  test('the same page state again does not re-analyse', async () => {
+    const { store, bridge, engine } = setup();
+    store.getState().start();
+    await tick();
+    bridge.pushPageState({ tabId: 1, state: pageWith({ hasReplyBox: false }) });
+    await tick();
+    expect(engine.calls.analyze).toBe(1);
+    expect(store.getState().conversation?.hasReplyBox).toBe(false);
+  });
+
+  test('changes in other tabs are ignored', async () => {
+    const { store, bridge } = setup();
+    store.getState().start();
+    await tick();
+    bridge.pushPageState({ tabId: 2, state: { kind: 'no-conversation', site: 'gmail', url: '', reason: 'inbox' } });
+    expect(store.getState().status).toBe('ready');
+  });
+
+  test('activating another tab shows that tab', async () => {
+    const { store, bridge, tabs } = setup();
+    bridge.pages.set(2, { kind: 'no-conversation', site: 'gmail', url: 'https://mail.google.com/mail/u/0/#inbox', reason: 'inbox' });
+    store.getState().start();
+    await tick();
+    tabs.emit({ type: 'activated', tabId: 2 });
+    await tick();
+    expect(store.getState()).toMatchObject({ tabId: 2, status: 'no-conversation', conversation: null });
+  });
+
+  test('a reload or navigation of the tab asks for its state again', async () => {
+    const { store, bridge, tabs } = setup();
+    store.getState().start();
+    await tick();
+    bridge.pages.set(1, null);
+    tabs.emit({ type: 'updated', tabId: 1 });
+    await tick();
+    expect(bridge.pageStateRequests).toEqual([1, 1]);
+    expect(store.getState().status).toBe('unsupported');
+  });
+
+  test('a slow answer for a tab the rep already left is dropped', async () => {
+    const { store, bridge, tabs } = setup();
+    let release!: () => void;
+    const slow = new Promise<void>((r) => (release = r));
+    const get = bridge.getPageState;
+    bridge.getPageState = async (tabId) => {
+      if (tabId === 1) await slow;
+      return get(tabId);
+    };
+    bridge.pages.set(2, null);
+    store.getState().start();
+    await tick();
+    tabs.emit({ type: 'activated', tabId: 2 });
+    await tick();
+    release();
+    await tick();
+    expect(store.getState()).toMatchObject({ tabId: 2, status: 'unsupported' });
+  });
+
+  test('announces the level when it changes, and not again when it stays', async () => {
+    const { store, bridge } = setup();
+    store.getState().start();
+    await tick();
+    expect(store.getState().announcement).toBe('Frustration level: Frustrated, 60 of 100. This customer is frustrated.');
+    bridge.pushPageState({ tabId: 1, state: pageWith({ latestCustomerText: 'Third time. I will cancel. Not a test.' }) });
+    await tick();
+    expect(store.getState().announcement).toBe('Frustration level: Frustrated, 60 of 100. This customer is frustrated.');
+    bridge.pushPageState({ tabId: 1, state: pageWith({ latestCustomerText: 'Third time. Cancel. Get me a manager.' }) });
+    await tick();
+    expect(store.getState().announcement).toBe('Frustration level: Angry, 85 of 100. This customer is frustrated.');
+  });
+});
+
+describe('live draft coach', () => {
+  test('re-checks the draft 300 ms after the last change, once', async () => {
+    const { store, bridge, engine } = setup();
+    store.getState().start();
+    await tick();
+    const before = engine.calls.checkDraft;
+    for (const draft of ['Please', 'Please calm', 'Please calm down']) {
+      bridge.pushDraft({ conversationId: 'thread-1', draft });
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(store.getState().checking).toBe(true);
+    expect(engine.calls.checkDraft).toBe(before);
+    await vi.advanceTimersByTimeAsync(199);
+    expect(engine.calls.checkDraft).toBe(before);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(engine.calls.checkDraft).toBe(before + 1);
+    expect(store.getState().checking).toBe(false);
+    expect(store.getState().findings.map((f) => f.rule)).toEqual(['dismissive', 'missing-apology']);
+  });
+
+  test('ignores drafts of another conversation or another tab', async () => {
+    const { store, bridge } = setup();
+    store.getState().start();
+    await tick();
+    bridge.pushDraft({ conversationId: 'thread-9', draft: 'calm down' });
+    bridge.pushDraft({ conversationId: 'thread-1', draft: 'calm down' }, 7);
+    await tick(400);
+    expect(store.getState().pageDraft).toBeNull();
+  });
+
+  test('reads the draft already in the reply box when a conversation opens', async () => {
+    const { store, bridge } = setup();
+    bridge.drafts.set(1, 'It must be your internet.');
+    store.getState().start();
+    await tick(400);
+    expect(store.getState().pageDraft).toBe('It must be your internet.');
+    expect(store.getState().findings.map((f) => f.rule)).toContain('blame-shifting');
+  });
+
+  test('without a reply box the pasted draft is coached', async () => {
+    const { store, bridge } = setup(pageWith({ hasReplyBox: false }));
+    store.getState().start();
+    await tick();
+    expect(draftModeOf(store.getState())).toBe('manual');
+    store.getState().setManualDraft('Sorry, please calm down.');
+    await tick(300);
+    expect(store.getState().findings.map((f) => f.rule)).toEqual(['dismissive']);
+    // The rep clicks Reply in the page: the reply box's draft takes over.
+    bridge.pushDraft({ conversationId: 'thread-1', draft: '' });
+    expect(draftModeOf(store.getState())).toBe('page');
+    expect(currentDraft(store.getState())).toBe('');
+    expect(store.getState().findings).toEqual([]);
+  });
+
+  test('changing settings re-analyses and re-checks with the rules switched off', async () => {
+    const { store, bridge, engine } = setup();
+    store.getState().start();
+    await tick();
+    bridge.pushDraft({ conversationId: 'thread-1', draft: 'calm down' });
+    await tick(300);
+    const analyze = vi.spyOn(engine, 'analyze');
+    const checkDraft = vi.spyOn(engine, 'checkDraft');
+    store.getState().setSettings({ sensitivity: 'low', disabledRules: ['missing-apology'] });
+    await tick();
+    expect(analyze).toHaveBeenCalledWith(expect.any(String), { priorCustomerMessages: 2, sensitivity: 'low' });
+    expect(checkDraft).toHaveBeenCalledWith('calm down', expect.objectContaining({ disabledRules: ['missing-apology'] }));
+  });
+
+  test('a dismissed finding stays dismissed as the draft changes', async () => {
+    const { store, bridge, usage } = setup();
+    store.getState().start();
+    await tick();
+    bridge.pushDraft({ conversationId: 'thread-1', draft: 'Sorry. Calm down.' });
+    await tick(300);
+    const [finding] = store.getState().findings;
+    store.getState().dismissFinding(finding!.id);
+    expect(store.getState().findings).toEqual([]);
+    bridge.pushDraft({ conversationId: 'thread-1', draft: 'Sorry. Calm down. More text.' });
+    await tick(300);
+    expect(store.getState().findings).toEqual([]);
+    expect(usage.events).toContainEqual({ kind: 'rule', tipId: 'dismissive', action: 'dismissed', site: 'gmail' });
+  });
+});
+
+describe('actions', () => {
+  async function ready(...args: Parameters<typeof setup>) {
+    const t = setup(...args);
+    t.store.getState().start();
+    await tick();
+    return t;
+  }
+
+  test('Insert sends the suggestion to the reply box and reports success', async () => {
+    const { store, bridge, usage } = await ready();
+    await store.getState().insertSuggestion('acknowledge');
+    expect(bridge.inserted).toEqual([{ tabId: 1, text: 'I can see how frustrating this has been.' }]);
+    expect(store.getState().results['suggestion:acknowledge']).toEqual({ state: 'ok', message: MESSAGES.inserted });
+    expect(usage.events).toContainEqual({ kind: 'suggestion', tipId: 'acknowledge', action: 'inserted', site: 'gmail' });
+  });
+
+  test("Insert without a reply box says what to do, and isn't counted as used", async () => {
+    const { store, bridge, usage } = await ready();
+    bridge.insertAnswer = { ok: false };
+    await store.getState().insertSuggestion('own-it');
+    expect(store.getState().results['suggestion:own-it']).toEqual({ state: 'failed', message: MESSAGES.noReplyBox });
+    expect(usage.events.filter((e) => e.action === 'inserted')).toEqual([]);
+    bridge.insertAnswer = { ok: false, error: 'The reply box is read-only.' };
+    await store.getState().insertSuggestion('own-it');
+    expect(store.getState().results['suggestion:own-it']?.message).toBe('The reply box is read-only.');
+  });
+
+  test('Copy puts the text on the clipboard, or explains the fallback', async () => {
+    const { store, copied, usage } = await ready();
+    await store.getState().copySuggestion('next-step');
+    expect(copied).toEqual(["I'll update you by 3pm tomorrow."]);
+    expect(store.getState().results['suggestion:next-step']).toEqual({ state: 'ok', message: MESSAGES.copied });
+    expect(usage.events).toContainEqual({ kind: 'suggestion', tipId: 'next-step', action: 'copied', site: 'gmail' });
+
+    const failing = await ready(pageWith(), { copy: async () => false });
+    await failing.store.getState().copySuggestion('next-step');
+    expect(failing.store.getState().results['suggestion:next-step']).toEqual({ state: 'failed', message: MESSAGES.copyFailed });
+  });
+
+  test('Use rewrite replaces the words in a pasted draft', async () => {
+    const { store, usage } = await ready(pageWith({ hasReplyBox: false }));
+    store.getState().setManualDraft("Sorry. It's your internet, not us.");
+    await tick(300);
+    const finding = store.getState().findings.find((f) => f.rule === 'blame-shifting')!;
+    await store.getState().applyRewrite(finding.id);
+    expect(store.getState().manualDraft).toBe("Sorry. It's something on our side, not us.");
+    expect(store.getState().findings).toEqual([]);
+    expect(store.getState().results.coach).toEqual({ state: 'ok', message: MESSAGES.rewriteApplied });
+    expect(usage.events).toContainEqual({ kind: 'rule', tipId: 'blame-shifting', action: 'fixed', site: 'gmail' });
+  });
+
+  test('Use rewrite in the reply box inserts a missing sentence and copies a replacement', async () => {
+    const { store, bridge, copied } = await ready();
+    bridge.pushDraft({ conversationId: 'thread-1', draft: 'Calm down.' });
+    await tick(300);
+    const apology = store.getState().findings.find((f) => f.rule === 'missing-apology')!;
+    await store.getState().applyRewrite(apology.id);
+    expect(bridge.inserted).toEqual([{ tabId: 1, text: "I'm sorry about this." }]);
+    expect(store.getState().results.coach).toEqual({ state: 'ok', message: MESSAGES.rewriteAdded });
+
+    const dismissive = store.getState().findings.find((f) => f.rule === 'dismissive')!;
+    await store.getState().applyRewrite(dismissive.id);
+    expect(copied).toEqual(['I understand why you are upset']);
+    expect(store.getState().results.coach?.message).toBe('Rewrite copied. Select “Calm down” in your reply and paste over it.');
+  });
+
+  test('usage records ids and actions only, each "shown" once per conversation', async () => {
+    const { store, bridge, usage } = await ready();
+    bridge.pushDraft({ conversationId: 'thread-1', draft: 'calm down' });
+    await tick(300);
+    bridge.pushDraft({ conversationId: 'thread-1', draft: 'calm down now' });
+    await tick(300);
+    for (const e of usage.events) expect(Object.keys(e).sort()).toEqual(['action', 'kind', 'site', 'tipId']);
+    const shown = usage.events.filter((e) => e.action === 'shown').map((e) => `${e.kind}:${e.tipId}`);
+    expect(shown).toEqual([
+      'suggestion:acknowledge', 'suggestion:own-it', 'suggestion:next-step',
+      'reminder:own-first', 'reminder:offer-escalation',
+      'rule:dismissive', 'rule:missing-apology',
+    ]);
+    expect(JSON.stringify(usage.events)).not.toMatch(/calm down|third time/i);
+  });
+
+  test('a failing usage sink never breaks the panel', async () => {
+    const { store } = await ready(pageWith(), {
+      usage: { record: () => Promise.reject(new Error('db closed')) },
+    });
+    await store.getState().insertSuggestion('acknowledge');
+    expect(store.getState().results['suggestion:acknowledge']?.state).toBe('ok');
+  });
+});
+
+describe('rewriteDraft', () => {
+  const f = (over: object) => ({ rule: 'r', severity: 'warn' as const, message: '', ...over }) as Parameters<typeof rewriteDraft>[1];
+  test.each([
+    ['replaces the span', 'a BAD b', f({ text: 'BAD', start: 2, end: 5, suggestion: 'good' }), 'a good b'],
+    ['finds the words when offsets moved', 'xx a BAD b', f({ text: 'BAD', start: 2, end: 5, suggestion: 'good' }), 'xx a good b'],
+    ['adds a missing sentence at the start', 'Hi.', f({ text: '', start: 0, end: 0, suggestion: 'Sorry.' }), 'Sorry. Hi.'],
+    ['adds a missing sentence at the end', 'Hi.', f({ text: '', start: 3, end: 3, suggestion: "I'll call at 3pm." }), "Hi. I'll call at 3pm."],
+  ])('%s', (_name, draft, finding, expected) => {
+    expect(rewriteDraft(draft, finding)).toBe(expected);
+  });
+
+  test('gives up when the words are gone', () => {
+    expect(rewriteDraft('all new', f({ text: 'BAD', start: 0, end: 3, suggestion: 'x' }))).toBeNull();
+  });
+});
+
+describe('dismissKeyOf', () => {
+  const f = (rule: string, text: string) => ({ rule, text, severity: 'warn' as const, start: 0, end: text.length, message: '', suggestion: '' });
+  test('a missing-* finding is dismissed for the whole draft, others for their words', () => {
+    expect(dismissKeyOf(f('missing-next-step', 'Thanks.'))).toBe(dismissKeyOf(f('missing-next-step', 'Thanks, bye.')));
+    expect(dismissKeyOf(f('robotic', 'We apologize'))).toBe(dismissKeyOf(f('robotic', 'we apologize ')));
+    expect(dismissKeyOf(f('robotic', 'We apologize'))).not.toBe(dismissKeyOf(f('robotic', 'Your call is important')));
+  });
+});
+
+test('an analysis that reports its own internal failure is shown as a plain error', async () => {
+  const { store, engine } = setup();
+  const real = engine.analyze;
+  engine.analyze = (text, opts) => ({ ...real(text, opts), reason: "could not analyse this message (Cannot read properties of undefined (reading 'x'))" });
+  store.getState().start();
+  await tick();
+  expect(store.getState()).toMatchObject({ status: 'error', error: MESSAGES.analysisFailed });
+});
