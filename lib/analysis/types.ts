@@ -71,6 +71,8 @@ export interface Analysis {
   truncated?: { keptChars: number; totalChars: number };
   /** The span of the original text that was scored (after dropping quotes and signatures). */
   scored: { start: number; end: number };
+  /** Only for `html: true` input: the html→text output that every offset above indexes. */
+  plainText?: string;
 }
 
 export interface AnalyseOptions {

@@ -1,0 +1,123 @@
+// analyzeMessage: clean → sentences/tokens → signals + valence → features → fitted logistic model.
+// Pure and synchronous; never throws (a failure becomes a calm result with a `reason`).
+import type { AnalyseOptions, Analysis, Contribution, MessageFacts, Signal } from './types';
+import { cleanMessage, spanToSource, type Cleaned } from './clean';
+import { splitSentences, tokenize } from './text';
+import { findSignals, lowerSameLength, matchable, type FoundSignal } from './signals';
+import { technicalSpans, valence } from './lexicon';
+import { computeFeatures } from './features';
+import { alertThreshold, levelFor, scoreFeatures } from './model';
+import { extractFacts } from './facts';
+import { detectLanguage } from './language';
+
+/** How many contributions the evidence list keeps. */
+const EVIDENCE_SIZE = 8;
+
+function emptyFacts(prior?: number): MessageFacts {
+  return { references: [], products: [], elapsed: [], askedForEscalation: false, contactCount: Math.max(1, (prior ?? 0) + 1) };
+}
+
+function unscored(reason: string, language: Analysis['language'], cleaned: Cleaned | undefined, opts: AnalyseOptions): Analysis {
+  const first = cleaned?.segments[0];
+  const last = cleaned?.segments[cleaned.segments.length - 1];
+  return {
+    score: 0,
+    level: 'calm',
+    frustrated: false,
+    signals: [],
+    evidence: [],
+    facts: emptyFacts(opts.priorCustomerMessages),
+    reason,
+    language,
+    scored: { start: first?.start ?? 0, end: last?.end ?? 0 },
+    ...(cleaned?.truncated ? { truncated: cleaned.truncated } : {}),
+    ...(opts.html && cleaned ? { plainText: cleaned.source } : {}),
+  };
+}
+
+/** Intermediate results, for the trainer and the bench (the same path analyzeMessage takes). */
+export function analyzeParts(text: string, opts: AnalyseOptions = {}) {
+  const cleaned = cleanMessage(text, { html: opts.html });
+  const body = cleaned.text;
+  const sentences = splitSentences(body);
+  const tokens = tokenize(body, sentences);
+  const found = findSignals(body, sentences);
+  const m = matchable(body);
+  const val = valence(tokens, technicalSpans(m, lowerSameLength(m)));
+  const signOffText = cleaned.signOff ? cleaned.source.slice(cleaned.signOff.start, cleaned.signOff.end) : undefined;
+  const facts = extractFacts(body, found, signOffText, opts.priorCustomerMessages);
+  const features = computeFeatures({ tokens, signals: found, valence: val, text: body, contactCount: facts.contactCount });
+  // Why the message cannot be scored normally, if it cannot (the result is then calm with score 0).
+  let reason: string | undefined;
+  let language: Analysis['language'] = 'unknown';
+  if (typeof text !== 'string' || text.trim() === '' || cleaned.source.trim() === '') reason = 'empty message';
+  else if (body.trim() === '') reason = 'nothing new to score: only quoted history or a signature';
+  else {
+    language = detectLanguage(body, tokens.length < 2000 ? tokens.map((t) => t.norm) : undefined);
+    if (language === 'unknown' || tokens.length === 0) reason = 'no words to score';
+    else if (language === 'other') reason = 'not English';
+  }
+  return { cleaned, sentences, tokens, found, valence: val, facts, features, reason, language };
+}
+
+function analyze(input: string, opts: AnalyseOptions): Analysis {
+  if (typeof input !== 'string' || input.trim() === '') return unscored('empty message', 'unknown', undefined, opts);
+  const parts = analyzeParts(input, opts);
+  const { cleaned, found, valence: val, facts, features } = parts;
+  if (parts.reason) return unscored(parts.reason, parts.language, cleaned, opts);
+
+  const scored = scoreFeatures(features);
+  const sensitivity = opts.sensitivity ?? 'normal';
+  const frustrated = scored.score >= alertThreshold(sensitivity);
+  const level = levelFor(scored.score, sensitivity);
+
+  const toSignal = (s: { id: string; label: string; category: Signal['category']; start: number; end: number }): Signal => {
+    const span = spanToSource(cleaned, s.start, s.end);
+    return { id: s.id, label: s.label, category: s.category, text: cleaned.source.slice(span.start, span.end), start: span.start, end: span.end };
+  };
+  const signals: Signal[] = found.map(toSignal);
+  // Strong negative words that no signal already covers are shown as lexical evidence.
+  for (const w of val.words) {
+    if (w.value > -2) continue;
+    const t = w.token;
+    if (found.some((s) => t.start < s.end && t.end > s.start)) continue;
+    signals.push(toSignal({ id: 'negative-word', label: 'Strongly negative word', category: 'lexical', start: t.start, end: t.end }));
+  }
+  signals.sort((a, b) => a.start - b.start || a.end - b.end);
+
+  const evidence: Contribution[] = scored.contributions.slice(0, EVIDENCE_SIZE).map((c) => {
+    if (!c.feature.startsWith('sig:')) return c;
+    const first = found.find((s) => 'sig:' + s.feature === c.feature);
+    return first ? { ...c, label: `${c.label}: “${first.text}”` } : c;
+  });
+
+  const first = cleaned.segments[0]!;
+  const last = cleaned.segments[cleaned.segments.length - 1]!;
+  return {
+    score: scored.score,
+    level,
+    frustrated,
+    signals,
+    evidence,
+    facts,
+    language: parts.language,
+    scored: { start: first.start, end: last.end },
+    ...(cleaned.truncated ? { truncated: cleaned.truncated } : {}),
+    ...(opts.html ? { plainText: cleaned.source } : {}),
+  };
+}
+
+/**
+ * Scores the customer's newest words in `text` (0-100, a level, the `frustrated` alert flag) and
+ * lists the words behind the score. Offsets index `text`, or for `opts.html` the html→text output
+ * (returned as `plainText`). Never throws.
+ */
+export function analyzeMessage(text: string, opts: AnalyseOptions = {}): Analysis {
+  try {
+    return analyze(text, opts ?? {});
+  } catch (e) {
+    return unscored(`could not analyse this message (${(e as Error)?.message ?? 'unknown error'})`, 'unknown', undefined, opts ?? {});
+  }
+}
+
+export type { FoundSignal };

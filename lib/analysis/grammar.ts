@@ -1,0 +1,158 @@
+// The few questions where grammar matters, answered with compromise on ONE sentence at a time.
+//
+// compromise costs ≈ 0.5 ms per sentence here (toolchain.md: slower than VADER on a whole email), so
+// signals.ts asks only when its cheap pass cannot decide: a negator a few words before a trigger but
+// not right next to it, a "promise" whose tense the words around it do not settle, a duration
+// spelled in words the small table below does not know. Answers are cached per sentence text, so a
+// draft re-checked on every typing pause re-parses only the sentence that changed.
+import nlp from 'compromise';
+
+// Support-mail words compromise would otherwise mis-tag (compromise's plugin shape: words → tag).
+nlp.plugin({
+  words: {
+    // "Where is my refund?" — a thing, not the verb "to refund"
+    refund: 'Noun',
+    // "I'll file a chargeback" — unknown to the default lexicon
+    chargeback: 'Noun',
+    // "I never got a callback"
+    callback: 'Noun',
+    // "all I get is the runaround"
+    runaround: 'Noun',
+    // "I want this escalated" — a verb, so the clause has one
+    escalate: 'Verb',
+    // "the outage is still ongoing"
+    outage: 'Noun',
+    // "nobody called me back": a negative subject (compromise tags it #Actor only)
+    nobody: 'Negative',
+    noone: 'Negative',
+  },
+});
+
+interface Parsed {
+  terms: { start: number; end: number; tags: Set<string>; normal: string }[];
+  clauses: { start: number; end: number }[];
+}
+
+const CACHE_SIZE = 512;
+const cache = new Map<string, Parsed>();
+let parses = 0;
+
+/** How many sentences compromise has parsed (the bench and tests read it). */
+export function grammarStats(): { parses: number; cached: number } {
+  return { parses, cached: cache.size };
+}
+
+export function clearGrammarCache(): void {
+  cache.clear();
+}
+
+function parse(sentence: string): Parsed {
+  const hit = cache.get(sentence);
+  if (hit) {
+    cache.delete(sentence);
+    cache.set(sentence, hit); // LRU: most recent last
+    return hit;
+  }
+  parses++;
+  const doc = nlp(sentence);
+  type J = { offset: { start: number; length: number }; terms: { normal: string; tags: string[]; offset: { start: number; length: number } }[] };
+  const terms: Parsed['terms'] = [];
+  for (const s of doc.json({ offset: true }) as J[]) {
+    for (const t of s.terms) terms.push({ start: t.offset.start, end: t.offset.start + t.offset.length, tags: new Set(t.tags), normal: t.normal });
+  }
+  const clauses = (doc.clauses().json({ offset: true }) as J[]).map((c) => ({ start: c.offset.start, end: c.offset.start + c.offset.length }));
+  const parsed = { terms, clauses };
+  cache.set(sentence, parsed);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return parsed;
+}
+
+const NEGATIVE_WORDS = new Set(['not', 'never', 'no', "n't", 'nobody', 'noone', 'none', 'without', 'hardly', 'barely', 'neither', 'nor']);
+
+function isNegator(t: Parsed['terms'][number]): boolean {
+  return t.tags.has('Negative') || NEGATIVE_WORDS.has(t.normal);
+}
+
+/**
+ * Is the trigger at `at` (an offset in `sentence`) under a negation of its own clause?
+ *   "Never once have we been disappointed"        → true
+ *   "I'm not sure why, but I'm really disappointed" → false (another clause)
+ *   "It wasn't the refund I was disappointed about" → false (a new subject and verb after the negator)
+ *   "I've never been so disappointed"              → false (negation that intensifies: so/this/more)
+ */
+export function negatedInClause(sentence: string, at: number): boolean {
+  const p = parse(sentence);
+  const clause = p.clauses.find((c) => at >= c.start && at < c.end) ?? { start: 0, end: sentence.length };
+  const before = p.terms.filter((t) => t.start >= clause.start && t.end <= at + 1 && t.start < at);
+  let neg = -1;
+  for (let i = before.length - 1; i >= 0; i--) {
+    if (isNegator(before[i]!)) {
+      neg = i;
+      break;
+    }
+  }
+  if (neg === -1) return false;
+  const between = before.slice(neg + 1);
+  // "not only / not just disappointed" adds, it does not deny
+  if (between[0] && /^(only|just|merely|simply)$/.test(between[0].normal)) return false;
+  // "never been so / this / more disappointed", "can't tell you how disappointed"
+  const last = between[between.length - 1];
+  if (last && /^(so|this|more|as|how|any more|anymore)$/.test(last.normal)) return false;
+  // a new subject + verb after the negator starts a clause the negation does not reach;
+  // a pronoun right after a verb is an inversion ("have we been"), not a new subject
+  for (let i = 0; i < between.length - 1; i++) {
+    const t = between[i]!;
+    const prev = i === 0 ? before[neg]! : between[i - 1]!;
+    if (t.tags.has('Pronoun') && !t.tags.has('Possessive') && between[i + 1]!.tags.has('Verb') && !prev.tags.has('Verb') && !isNegator(prev)) return false;
+  }
+  return true;
+}
+
+/**
+ * Is the "promise" word at `at` about a past promise (one the customer is holding us to)?
+ *   "Where is the promised refund?"  → true
+ *   "You had promised a callback."   → true
+ *   "I promise I will send it."      → false (present)
+ *   "Can you promise it won't happen again?" → false
+ *   "They keep promising a fix."     → true (a habit of promising)
+ */
+export function promiseIsPast(sentence: string, at: number): boolean {
+  const p = parse(sentence);
+  const i = p.terms.findIndex((t) => at >= t.start && at < Math.max(t.end, t.start + 1));
+  const t = p.terms[i];
+  if (!t) return false;
+  const prev = p.terms.slice(Math.max(0, i - 3), i);
+  if (prev.some(isNegator)) return false;
+  if (t.tags.has('PastTense') || t.tags.has('Participle')) return true;
+  if (t.tags.has('Gerund') && prev.some((x) => /^(keep|keeps|kept|been|always)$/.test(x.normal))) return true;
+  return false;
+}
+
+const SMALL_NUMBERS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, ninety: 90,
+  couple: 2, 'a couple': 2, 'a couple of': 2, few: 3, 'a few': 3, several: 3, many: 4, multiple: 3,
+};
+
+/**
+ * The value of a number written in words or digits: "19" → 19, "a couple of" → 2, and via compromise
+ * for forms the small table does not hold: "twenty-one" → 21, "forty five" → 45.
+ */
+export function numberValue(phrase: string): number | undefined {
+  const p = phrase.trim().toLowerCase();
+  if (/^\d+$/.test(p)) return Number(p);
+  const small = SMALL_NUMBERS[p];
+  if (small !== undefined) return small;
+  const key = '#num ' + p;
+  let parsed = cache.get(key);
+  if (!parsed) {
+    parses++;
+    const got = nlp(p).numbers().get() as unknown;
+    const n = Array.isArray(got) ? got[0] : got;
+    parsed = { terms: typeof n === 'number' ? [{ start: 0, end: 0, tags: new Set(), normal: String(n) }] : [], clauses: [] };
+    cache.set(key, parsed);
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  }
+  const v = parsed.terms[0] ? Number(parsed.terms[0].normal) : NaN;
+  return Number.isFinite(v) ? v : undefined;
+}

@@ -1,0 +1,213 @@
+// Lexical valence: the AFINN word list that ships with `sentiment`, read over our own tokens (one
+// tokenization for everything), with what support mail needs on top:
+//   - negation ("not helpful" counts against, "not bad" mildly for), VADER's -0.74 factor;
+//   - intensifiers ("really", "so", capitals) scale the next valenced word;
+//   - domain words: "still", "again", "waiting", "refund" are not neutral in a support inbox, and
+//     "please", "help", "support", "like" are not praise there;
+//   - technical use: "kill the process", "fatal error", "the job failed", "abort the build" describe
+//     software, not feelings — those words are neutralised (and renamed for the word features).
+// The CommonJS entry rather than labels.json itself: some loaders (tsx) turn a flat JSON file into
+// one export per key, and AFINN has keys such as "protected" that cannot be names.
+import english from 'sentiment/languages/en/index.js';
+import type { Token } from './text';
+
+const AFINN_LIST = (english as { labels: Record<string, number> }).labels;
+
+/** Valence overrides for support mail (0 = not an emotion word here). */
+const DOMAIN_OVERRIDES: Record<string, number> = {
+  please: 0, // politeness, not praise
+  help: 0, // "please help" is a request
+  helping: 0,
+  support: 0, // the department's name
+  care: 0, // "customer care"
+  like: 0, // "looks like", "feels like"
+  likes: 0,
+  want: 0, // "I want a refund"
+  matter: 0, // "no matter what"
+  share: 0,
+  pretty: 0, // an intensifier ("pretty bad"), handled below
+  promise: 0, // broken promises are a signal of their own
+  promised: 0,
+  pay: 0,
+  charged: -1, // AFINN's -3 is "charged with a crime"
+  god: 0,
+  true: 0,
+  clear: 0,
+  joke: -2, // "this is a joke"
+  free: 0, // "free of charge", "feel free"
+  yes: 0,
+  no: 0, // a negator, handled below
+  cancel: 0, // cancellation is a signal (churn), often a neutral request
+  stop: 0,
+};
+
+/** Words that are not emotions in general English but are pressure in a support inbox. */
+export const DOMAIN_PRESSURE: Record<string, number> = {
+  still: -1,
+  again: -1,
+  yet: -1,
+  waiting: -1,
+  waited: -1,
+  refund: -1,
+  refunds: -1,
+  nobody: -1,
+  unresolved: -2,
+  unanswered: -2,
+  outage: -2,
+  runaround: -3,
+  excuses: -2,
+  chargeback: -3,
+  escalate: -2,
+  apparently: -1,
+  supposedly: -1,
+  supposed: -1,
+  overcharged: -2,
+  hold: -1,
+};
+
+// Maps, not objects: a token such as "constructor" must not find Object.prototype's.
+/** Word → valence: AFINN with the support-mail overrides applied (0-valued words removed). */
+const VALENCE = new Map<string, number>();
+for (const [w, v] of Object.entries(AFINN_LIST)) VALENCE.set(w, v);
+for (const [w, v] of Object.entries(DOMAIN_OVERRIDES)) {
+  if (v === 0) VALENCE.delete(w);
+  else VALENCE.set(w, v);
+}
+const PRESSURE = new Map(Object.entries(DOMAIN_PRESSURE));
+
+const NEGATORS = new Set([
+  'not', 'no', 'never', 'none', 'nobody', 'nothing', 'without', 'hardly', 'barely', 'neither', 'nor', 'cant', 'cannot', 'dont',
+  'doesnt', 'didnt', 'isnt', 'wasnt', 'arent', 'werent', 'wont', 'wouldnt', 'shouldnt', 'couldnt', 'havent', 'hasnt', 'hadnt', 'aint', 'nt',
+]);
+const INTENSIFIERS = new Set([
+  'very', 'really', 'so', 'extremely', 'totally', 'absolutely', 'completely', 'incredibly', 'super', 'too', 'truly', 'utterly',
+  'seriously', 'highly', 'most', 'beyond', 'pretty', 'quite', 'such', 'deeply', 'terribly', 'awfully', 'insanely', 'ridiculously',
+]);
+const CLAUSE_BREAK = new Set(['but', 'however', 'although', 'though', 'yet']);
+
+/**
+ * Technical uses of negative words, as [start, end) spans of the text. Each form with an example:
+ */
+const TECHNICAL: RegExp[] = [
+  // "kill the process", "killed the job", "kill -9 1234", "kill switch", "pkill"
+  /\b(?:p?kill(?:ed|ing|s)?|terminat(?:e|ed|ing|es))\s+(?:-\d+\s+|-[A-Z]+\s+)?(?:(?:the|a|an|this|that|all|any|my|its|off|old|stuck|hung|running|zombie|idle|background|worker|child)\s+){0,3}(?:\w+\s+)?(?:process(?:es)?|tasks?|jobs?|pids?|\d+|sessions?|servers?|containers?|pods?|threads?|commands?|signals?|apps?|services?|daemons?|quer(?:y|ies)|connections?|workers?|instances?|builds?|runs?|scripts?|tabs?|programs?)\b/gi,
+  /\b(?:OOM|out[- ]of[- ]memory) kill(?:er|ed)?\b|\bkill[- ]switch\b|\bkill -\d+\b|\bSIGKILL\b|\bSIGTERM\b|\bSIGABRT\b|\babort trap\b/gi,
+  // "fatal error", "fatal exception", "FATAL: password authentication failed"
+  /\bfatal(?:\s+(?:error|exception|signal|crash|fault)s?|:)/gi,
+  // "the job failed", "tests are failing", "the build has failed", "deploy fails"
+  /\b(?:jobs?|builds?|tests?|deploy(?:ment)?s?|pipelines?|tasks?|cron(?:jobs?)?|scripts?|quer(?:y|ies)|requests?|uploads?|migrations?|backups?|install(?:ation)?s?|syncs?|checks?|steps?|runs?|compil(?:e|ation)s?|commands?|imports?|exports?|webhooks?|handshakes?|health ?checks?|assertions?|queries|container|pod|service|cert(?:ificate)?|validation|lint|ci)\s+(?:(?:has|have|had|is|are|was|were|keeps?|kept|always|sometimes|still)\s+)*(?:failed|fails|failing|fail|aborted|aborts|crashed|crashes|errored|errors|timed out)\b/gi,
+  // "failed to connect", "failing to load"
+  /\b(?:failed|fails|failing)\s+to\s+(?:connect|load|start|parse|compile|open|resolve|fetch|bind|authenticate|read|write|allocate|launch|initiali[sz]e|install|import|export|build|deploy|sync|upload|download|run|execute|mount|find)\b/gi,
+  // "abort the transaction", "aborted the build"
+  /\babort(?:ed|s|ing)?\s+(?:the\s+|this\s+|a\s+)?(?:job|transaction|build|process|upload|operation|request|script|run|deploy|merge|rebase|migration|commit|install)\b/gi,
+  // "error code 500", "error message", "404 error", "syntax error", "stack trace", "exception handler"
+  /\b(?:\d{3}|syntax|server|runtime|http|api|network|timeout|connection|internal|parse|parsing|type|reference|validation|compile|compiler|dns|ssl|tls|database|db|sql|permission|auth|authentication)\s+errors?\b/gi,
+  /\berrors?\s+(?:code|message|log|logs|\d+|id|number|output|handling|handler|rate|page|trace)\b/gi,
+  /\b(?:exceptions?|stack ?traces?|core dump|segfault|segmentation fault|null pointer|dead ?locks?|dead[- ]letter|deadline exceeded|crash (?:log|report|dump)s?)\b/gi,
+  // "executed", "execute the script", "hit the endpoint", "the master branch", "dummy data"
+  /\b(?:dummy|mock)\s+(?:data|values?|accounts?|users?)\b|\bhit the (?:endpoint|api|server|url)\b/gi,
+];
+
+/** Any word a technical form needs; most texts have none and skip the forms entirely. */
+const TECHNICAL_GATE = /kill|fatal|fail|abort|error|exception|stack|core dump|segfault|segmentation|null pointer|dead|crash|dummy|mock|hit the|sig[a-z]+|terminat|timed out/;
+const TECHNICAL_LOWER = TECHNICAL.map((re) => new RegExp(re.source.replace(/\\.|[A-Z]/g, (m) => (m.length === 2 ? m : m.toLowerCase())), re.flags.replace('i', '')));
+
+/** Technical uses in `text`; `lower` is the same text lower-cased without changing its length. */
+export function technicalSpans(text: string, lower: string = text.toLowerCase()): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  if (!TECHNICAL_GATE.test(lower)) return spans;
+  for (const re of TECHNICAL_LOWER) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(lower))) spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
+}
+
+export interface Valence {
+  /** Sum of negative valence after negation/intensifiers (as a positive number). */
+  negative: number;
+  /** Sum of positive valence after negation/intensifiers. */
+  positive: number;
+  /** The strongest single negative word (positive number, 0-5+). */
+  strongestNegative: number;
+  /** Praise under a negation ("not helpful", "never easy"). */
+  negatedPositive: number;
+  /** Support-mail pressure words ("still", "again", "waiting"). */
+  pressure: number;
+  /** Words that carried valence, with their final value (for the evidence list and the UI). */
+  words: { token: Token; value: number }[];
+  /** How many tokens were in technical uses (for tests and docs). */
+  technical: number;
+}
+
+/**
+ * Valence of a token list. `technical` marks tokens inside technical spans; they get no valence and
+ * their `norm` is prefixed "tech:" so the word features treat "fatal error" apart from "fatal".
+ */
+export function valence(tokens: Token[], technical: { start: number; end: number }[]): Valence {
+  const v: Valence = { negative: 0, positive: 0, strongestNegative: 0, negatedPositive: 0, pressure: 0, words: [], technical: 0 };
+  if (technical.length) {
+    for (const t of tokens) {
+      if (technical.some((s) => t.start >= s.start && t.end <= s.end)) {
+        t.norm = 'tech:' + t.norm;
+        v.technical++;
+      }
+    }
+  }
+  // capitals only boost a word when the rest of the text is not in capitals too
+  let allCaps = tokens.length > 0;
+  for (const t of tokens) {
+    if (!t.caps && t.raw.toLowerCase() !== t.raw.toUpperCase()) {
+      allCaps = false;
+      break;
+    }
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    const w = tok.norm;
+    if (w.startsWith('tech:')) continue;
+    const pressure = PRESSURE.get(w);
+    const base = VALENCE.get(w);
+    if (pressure !== undefined) {
+      // pressure words are not negated: "not yet", "still not" are both pressure
+      v.pressure += -pressure;
+      if (base === undefined) {
+        v.words.push({ token: tok, value: pressure });
+        continue;
+      }
+    }
+    if (base === undefined) continue;
+    let value = base;
+    // intensifiers and capitals (VADER's idea): up to two words back, same sentence
+    for (let k = 1; k <= 2 && i - k >= 0; k++) {
+      const p = tokens[i - k]!;
+      if (p.sentence !== tok.sentence) break;
+      if (INTENSIFIERS.has(p.norm)) {
+        value *= 1.3;
+        break;
+      }
+    }
+    if (tok.caps && !allCaps && tok.raw.length > 2) value *= 1.3;
+    // negation: up to three words back, same sentence, no "but" in between
+    let negated = false;
+    for (let k = 1; k <= 3 && i - k >= 0; k++) {
+      const p = tokens[i - k]!;
+      if (p.sentence !== tok.sentence || CLAUSE_BREAK.has(p.norm)) break;
+      if (NEGATORS.has(p.norm)) {
+        negated = true;
+        break;
+      }
+    }
+    if (negated) {
+      if (value > 0) v.negatedPositive++;
+      value *= -0.74;
+    }
+    if (value < 0) {
+      v.negative += -value;
+      if (-value > v.strongestNegative) v.strongestNegative = -value;
+    } else v.positive += value;
+    v.words.push({ token: tok, value });
+  }
+  return v;
+}

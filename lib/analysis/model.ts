@@ -1,0 +1,101 @@
+// The fitted logistic model: weights and thresholds come from scripts/train.ts (never edited by hand).
+// Logistic means every feature's share of a score is additive in log-odds, so the evidence list is
+// exact: intercept + Σ contributions = the log-odds behind the score.
+import type { Contribution, Level } from './types';
+import { featureLabel, type Features } from './features';
+import fitted from './model/weights.json';
+
+export interface ModelWeights {
+  version: number;
+  intercept: number;
+  /** Named features (signals, valence, style). */
+  named: Record<string, number>;
+  /** Words and word pairs. */
+  words: Record<string, number>;
+  /** Score cut-offs (0-100), chosen on the dev splits. */
+  thresholds: { watch: number; frustrated: number; angry: number };
+  /** The `frustrated` cut-off for the other sensitivity settings. */
+  sensitivity: { low: number; high: number };
+  /** What training achieved (printed by the trainer, kept for the record). */
+  figures?: Record<string, unknown>;
+}
+
+export const WEIGHTS = fitted as unknown as ModelWeights;
+
+export interface Scored {
+  /** Log-odds. */
+  z: number;
+  probability: number;
+  /** 0-100. */
+  score: number;
+  /** Every non-zero contribution, largest magnitude first (labels on the first few only). */
+  contributions: Contribution[];
+}
+
+// A Map, not the JSON object: a word such as "constructor" must not find Object.prototype's.
+const wordMaps = new WeakMap<ModelWeights, Map<string, number>>();
+function wordMap(w: ModelWeights): Map<string, number> {
+  let m = wordMaps.get(w);
+  if (!m) {
+    m = new Map(Object.entries(w.words));
+    wordMaps.set(w, m);
+  }
+  return m;
+}
+
+/** Scores features. Only the `labelled` largest contributions get a label (they are the ones shown). */
+export function scoreFeatures(f: Features, w: ModelWeights = WEIGHTS, labelled = 12): Scored {
+  const names: string[] = [];
+  const values: number[] = [];
+  let z = w.intercept;
+  for (const name in f.named) {
+    const value = f.named[name]!;
+    const weight = Object.hasOwn(w.named, name) ? w.named[name] : undefined;
+    if (weight === undefined || weight === 0 || value === 0) continue;
+    const c = weight * value;
+    z += c;
+    names.push(name);
+    values.push(c);
+  }
+  const words = wordMap(w);
+  const scale = f.wordScale;
+  for (const word of f.words) {
+    const weight = words.get(word);
+    if (weight === undefined) continue;
+    const c = weight * scale;
+    z += c;
+    names.push('w:' + word);
+    values.push(c);
+  }
+  const order = values.map((_, i) => i).sort((a, b) => Math.abs(values[b]!) - Math.abs(values[a]!));
+  const contributions: Contribution[] = order.map((i, rank) => ({
+    feature: names[i]!,
+    label: rank < labelled ? featureLabel(names[i]!) : '',
+    contribution: values[i]!,
+  }));
+  const probability = 1 / (1 + Math.exp(-z));
+  return { z, probability, score: Math.round(100 * probability), contributions };
+}
+
+export type Sensitivity = 'low' | 'normal' | 'high';
+
+/** The score at which the side panel raises its alert (`frustrated`), per sensitivity setting. */
+export function alertThreshold(sensitivity: Sensitivity = 'normal', w: ModelWeights = WEIGHTS): number {
+  if (sensitivity === 'low') return w.sensitivity.low;
+  if (sensitivity === 'high') return w.sensitivity.high;
+  return w.thresholds.frustrated;
+}
+
+/**
+ * The level for a score. `frustrated` and above start at the alert threshold, so level and the
+ * `frustrated` flag always agree; `watch` and `angry` keep their fitted distance from it.
+ */
+export function levelFor(score: number, sensitivity: Sensitivity = 'normal', w: ModelWeights = WEIGHTS): Level {
+  const t = w.thresholds;
+  const alert = alertThreshold(sensitivity, w);
+  const shift = alert - t.frustrated;
+  if (score >= Math.min(100, t.angry + shift) && score >= alert) return 'angry';
+  if (score >= alert) return 'frustrated';
+  if (score >= Math.max(1, t.watch + shift)) return 'watch';
+  return 'calm';
+}

@@ -1,0 +1,820 @@
+// The signals: one record per kind of frustration evidence, each pointing at the exact words.
+//
+// Records are data (design.md): the side panel, the CLI, the docs and the tests all read SIGNALS.
+// A record says WHAT to look for and gives examples; it never says how much it counts. How much each
+// family counts is fitted by scripts/train.ts (a weight per `feature`, in lib/analysis/model/).
+//
+// Patterns run on the cleaned text with curly quotes straightened (same length, so offsets hold).
+// Context that is not part of the evidence goes in look-arounds, so a match is exactly the words the
+// UI highlights. Guards: `negatable` (quiet under "not"/"never", see grammar.ts), `unless` (quiet
+// when the sentence matches), `check` (numbers, tense).
+import type { SignalCategory } from './types';
+import { negatedInClause, numberValue, promiseIsPast } from './grammar';
+
+export interface MatchInfo {
+  /** The matched words. */
+  text: string;
+  /** The whole sentence the match is in, and the match's offset inside it. */
+  sentence: string;
+  at: number;
+  /** The regex match (groups). */
+  match: RegExpExecArray;
+}
+
+export interface SignalRecord {
+  id: string;
+  /** Short plain-language label the UI shows next to the highlighted words. */
+  label: string;
+  category: SignalCategory;
+  /** The model feature this record feeds; defaults to its category. */
+  feature?: string;
+  /** Patterns; the whole match is the evidence span. Patterns with the `i` flag run on lower-cased
+   * text (case-insensitive matching is ~20× slower in V8); the others see the text as written. */
+  patterns: RegExp[];
+  /** Word beginnings (lower case), one of which must occur for the record to run at all: a speed
+   * gate only. tests/analysis/signals.test.ts checks that it never changes a result. */
+  anchors?: string[];
+  /** Quiet when a negation in the same clause governs the words ("not disappointed"). */
+  negatable?: boolean;
+  /** Quiet when the sentence matches this (e.g. "a great review"). */
+  unless?: RegExp;
+  /** A further check (numbers, tense, grammar); false keeps the record quiet. */
+  check?: (m: MatchInfo) => boolean;
+  /** Why it matters, for the docs and the UI tooltip. */
+  why: string;
+  examples: { fires: string[]; quiet: string[] };
+}
+
+const NUM_WORD =
+  "\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a few|a couple(?: of)?|several|many|multiple|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?";
+const ORDINAL = '(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|umpteenth|nth|\\d+(?:st|nd|rd|th))';
+const CONTACT_VERB =
+  "(?:called|rung|rang|phoned|emailed|e-mailed|mailed|written|wrote|contacted|messaged|asked|chatted|reported|explained|tried|requested|raised|reached out|complained|followed up|submitted|sent|logged|opened)";
+/** Words of failure; sarcasm needs praise AND one of these in the same sentence. */
+const FAILURE =
+  /\b(?:outages?|down|broken|broke|crash\w*|fail\w*|errors?|delay\w*|(?:over)?charg\w*|not work\w*|(?:doesn|don|didn|isn|won|can|couldn|wasn)'?t|cannot|lost|missing|again|nothing|wrong|bugs?|issues?|problems?|late|cancel\w*|waiting|waited|on hold|no one|nobody|never|still|ignored|useless|worse|stuck|locked|declined|gone|another|hours?|days|weeks|deleted|removed|wiped|jam\w*|freez\w*|hang(?:s|ing)?|slow\w*|disappear\w*|declin\w*|bounced|rejected)\b/i;
+
+// Days and months for "since Monday" / "since March 3rd".
+const WHEN =
+  '(?:last\\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last (?:week|month|year)|the weekend|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|christmas|the (?:\\d{1,2}(?:st|nd|rd|th)|beginning|start|end|middle)|early|mid|late|\\d{1,2}(?:st|nd|rd|th)|\\d{1,2}[/.]\\d{1,2}|20\\d\\d)';
+
+export const SIGNALS: SignalRecord[] = [
+  // ---------- repeat contact ----------
+  {
+    id: 'nth-time',
+    label: 'Says they have written before',
+    category: 'repeat-contact',
+    anchors: ['time', 'twice', 'repeatedly', 'over', 'again', 'email', 'e-mail', 'call', 'ticket', 'message', 'chat', 'request', 'attempt', 'complaint'],
+    patterns: [
+      new RegExp(`\\b(?:for|is|it's|that's|this is|now|be)\\s+(?:the|my|our)\\s+${ORDINAL}\\s+time\\b`, 'gi'),
+      new RegExp(`\\b${CONTACT_VERB}\\b[^.!?\\n]{0,40}?\\b(?:(?:${NUM_WORD})\\s+(?:separate\\s+|different\\s+)?times|twice|repeatedly|over and over(?: again)?|again and again|(?:many|several|multiple|numerous|countless) times)\\b`, 'gi'),
+      new RegExp(`\\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous|countless|[2-9]|\\d\\d)\\s+(?:separate\\s+|different\\s+|previous\\s+)?(?:emails|e-mails|calls|phone calls|tickets|messages|chats|requests|attempts|complaints)\\b`, 'gi'),
+    ],
+    why: 'A customer who counts their contacts is running out of patience, however polite the words.',
+    examples: {
+      fires: ['This is the third time I am writing about this.', 'I have called four times now.', 'I have sent three emails and heard nothing.', 'For the 5th time, my order has not arrived.'],
+      quiet: ['This is the first time I have contacted you.', 'The app crashed two times during setup, here is the log.', 'Can I book a third seat?'],
+    },
+  },
+  {
+    id: 'following-up-again',
+    label: 'Following up again',
+    category: 'repeat-contact',
+    anchors: ['again', 'one', 'previous', 'earlier', 'last', 'prior', 'unanswered', 'another', 'still'],
+    patterns: [
+      /\b(?:following up|follow(?:ing)?[- ]up|checking (?:in|back)|circling back|writing|emailing|reaching out|chasing(?: this)?)\s+(?:again|once again|yet again|one more time|on (?:my|this|our|the) (?:previous|earlier|last|prior|(?:\w+\s+)?unanswered)\b)/gi,
+      /\b(?:yet another|another) (?:follow[- ]up|reminder|email about this)\b/gi,
+      /\bstill (?:waiting (?:to hear|for (?:a |an |any )?(?:reply|response|answer|update|call|callback|refund|resolution|someone|you))|haven'?t heard|no (?:reply|response|answer|update|word))\b/gi,
+    ],
+    why: 'Chasing a reply means an earlier contact went unanswered.',
+    examples: {
+      fires: ['Following up again on my ticket from last week.', 'I am still waiting for a response.', 'Yet another reminder about this invoice.'],
+      quiet: ['Following up on our call, here is the document you asked for.', 'I am waiting for the delivery, which is due tomorrow.'],
+    },
+  },
+  {
+    id: 'as-per-my-last',
+    label: '“As per my last email”',
+    category: 'repeat-contact',
+    anchors: ['last', 'previous', 'earlier', 'prior', 'original', 'already', 'clearly', 'below'],
+    patterns: [
+      /\bas (?:per|stated in|mentioned in|explained in|noted in|outlined in|I (?:said|wrote|mentioned|explained) in) my (?:last|previous|earlier|prior|original) (?:email|e-mail|message|note|reply|ticket|call|letter)\b/gi,
+      /\bas I (?:have )?(?:already|previously|clearly) (?:said|mentioned|explained|stated|noted|told you|pointed out|asked)\b/gi,
+      /\bas (?:previously|already) (?:mentioned|stated|explained|discussed|requested)\b/gi,
+      /\b(?:please )?(?:see|refer to|read) (?:my|the) (?:previous|earlier|last|original|below) (?:email|e-mail|message|emails|messages)\b/gi,
+    ],
+    why: 'Pointing back to what they already wrote is the politest way of saying “you did not read it”.',
+    examples: {
+      fires: ['As per my last email, the invoice is wrong.', 'As I already explained, the router is new.', 'Please see my previous email.'],
+      quiet: ['As per our contract, the invoice is due in 30 days.', 'As you mentioned, the update is out.'],
+    },
+  },
+  {
+    id: 'already-did',
+    label: 'Already tried that',
+    category: 'repeat-contact',
+    anchors: ['already', 'previously', 'tried', 'done'],
+    patterns: [
+      /\b(?:I|we)(?:'ve|'d| have| had)?\s+(?:already|previously)\s+(?:tried|done|sent|called|emailed|explained|provided|given|submitted|restarted|rebooted|reset|reinstalled|cleared|checked|answered|told|asked|contacted|followed|uploaded|attached|spoken|gone|been through|filled|completed|paid|returned)\b/gi,
+      /\b(?:I|we)(?:'ve| have)? (?:tried|done) (?:everything|all of that|all that|that already|this already|it already|all the steps|every(?:thing| step) you (?:suggested|asked))\b/gi,
+    ],
+    why: 'Being asked again for steps they have done is one of the most common triggers of escalation.',
+    examples: {
+      fires: ['I have already restarted the router twice.', 'We already sent the logs.', "I've tried everything you suggested."],
+      quiet: ['I restarted the router and it works now.', 'Have you already sent the logs?'],
+    },
+  },
+  {
+    id: 'still-broken',
+    label: 'Still not fixed',
+    category: 'repeat-contact',
+    anchors: ['still', 'again', 'resolved', 'fixed', 'sorted', 'solved', 'working'],
+    patterns: [
+      /\bstill\s+(?:not|no|nothing|never|hasn'?t|haven'?t|isn'?t|aren'?t|doesn'?t|don'?t|can'?t|cannot|won'?t|didn'?t|wasn'?t|broken|down|missing|unresolved|pending|waiting|charging|having|seeing|getting (?:the same|charged|errors?|billed)|happening|failing|the same|an issue|a problem|unable|stuck|(?:has|have) (?:not|no))\b/gi,
+      /\b(?:and|but)\s+still\s+(?:nothing|no)\b/gi,
+      /\b(?:is|was|has|are|were|it's|that's)(?: still)?(?: not|n't) (?:been )?(?:resolved|fixed|sorted|solved|working)\b/gi,
+      /\bstill\b(?=[^.!?\n]*\b(?:jam\w*|freez\w*|crash\w*|fail\w*|broken|errors?|wrong|missing|charg\w*|bill\w*|stuck|slow|down|drop\w*|disconnect\w*|locked|declin\w*|shows?|says|happen\w*|same)\b)/gi,
+      /\b(?:happened|happening|broke|broken|down|failed|crashed|charged|overcharged|cancelled|canceled|delayed|late|lost)\s+(?:yet\s+)?again\b/gi,
+      /\byet again\b/gi,
+    ],
+    why: '“Still” and “again” tell you the problem outlived an earlier fix or promise.',
+    examples: {
+      fires: ['The app is still not working.', 'I was charged again this month.', 'My package is still missing.', 'The site is down yet again.'],
+      quiet: ['Is the discount still available?', 'Could you send the file again? The link expired.', 'I still love the product.'],
+    },
+  },
+
+  // ---------- broken promise ----------
+  {
+    id: 'was-promised',
+    label: 'Was promised something',
+    category: 'broken-promise',
+    anchors: ['told', 'assured', 'promis', 'guaranteed', 'informed', 'supposed'],
+    patterns: [
+      /\b(?:I|we)\s+(?:was|were|have been|had been|'ve been|'d been)\s+(?:told|assured|promised|guaranteed|informed)\b(?=[^.!?\n]{0,80}\b(?:would|will|'d|should|going to|within|by|but|yet|and (?:still|nothing|nobody|no one|never))\b)/gi,
+      /\bpromis(?:ed|es|e|ing)\b/gi,
+      /\b(?:was|were|is|are)\s+supposed\s+to\b/gi,
+      /\b(?:you|they|your (?:\w+ )?(?:agent|rep|representative|colleague|team|staff|technician|manager)|someone|somebody)\s+(?:told|assured)\s+(?:me|us)\b(?=[^.!?\n]{0,80}\b(?:would|will|'d|should|going to|within|by)\b)/gi,
+    ],
+    check: ({ text, sentence, at }) => {
+      if (!/^promis/i.test(text)) return true;
+      // The cheap cases: "you promised", "I was promised" — past, no grammar needed.
+      const before = sentence.slice(Math.max(0, at - 40), at);
+      if (/^promised$/i.test(text) && /\b(?:you|they|he|she|we|I|was|were|been|had|have|has|someone|somebody|agent|rep|team|colleague)\s+(?:\w+ly\s+)?$/i.test(before) && !/\b(?:never|not|n't|didn't|haven't)\s+\w*\s*$/i.test(before)) return true;
+      if (/^promise$/i.test(text) && /\b(?:I|we)\s+$/i.test(before)) return false; // "I promise I will…"
+      return promiseIsPast(sentence, at);
+    },
+    why: 'A promise that was not kept turns the next contact into a test of trust.',
+    examples: {
+      fires: ['I was promised a call back on Monday.', 'You promised me a refund last week.', 'Where is the promised refund?', 'I was told it would be fixed by Friday.', 'The parcel was supposed to arrive on Monday.'],
+      quiet: ['I promise I will send the logs tomorrow.', 'Can you promise it will not happen again?', 'I was told to contact you about the invoice.'],
+    },
+  },
+  {
+    id: 'never-got',
+    label: 'Never got what was promised',
+    category: 'broken-promise',
+    anchors: ['call', 'response', 'reply', 'answer', 'refund', 'money', 'update', 'confirmation', 'replacement', 'credit', 'follow', 'email', 'technician', 'engineer', 'parcel', 'package', 'order', 'item', 'delivery', 'nobody', 'noone', 'one', 'heard', 'had', 'word', 'unanswered'],
+    patterns: [
+      /\b(?:never|still (?:haven'?t|have not|hasn'?t|has not|didn'?t)|did not|didn'?t|haven'?t|have not|hasn'?t|has not|have yet to|has yet to)\s+(?:got|gotten|received|had|seen|heard back about|get|receive|been sent|been given|been issued|been refunded|been credited)\b[^.!?\n]{0,30}?\b(?:call ?back|callback|response|reply|answer|refund|money back|update|confirmation|replacement|credit|follow[- ]up|email back|call|refund|technician|engineer|parcel|package|order|item|delivery)\b/gi,
+      /\b(?:nobody|no one|no-one|noone)\s+(?:ever\s+|has\s+|have\s+|had\s+|even\s+|bothered to\s+)*(?:called|emailed|replied|responded|got back|came|showed up|turned up|followed up|contacted|fixed|answered|reached out|called back|rang|looked)\b/gi,
+      /\b(?:haven'?t|have not|hasn'?t|has not|never|didn'?t|did not)\s+(?:heard|had)\s+(?:back|anything|a (?:reply|response|word|call)|from (?:you|anyone|anybody))\b/gi,
+      /\bno (?:one|body) (?:has |ever )?(?:got(?:ten)? back|replied|responded)\b/gi,
+      /\b(?:without|with no|never got) (?:a |any )?(?:reply|response|answer|word back|call ?back|callback)\b/gi,
+      /\b(?:went|goes|has gone|have gone|remain(?:s|ed)?) unanswered\b/gi,
+      /\b(?:no|zero) (?:reply|response|answer|follow[- ]up|call ?back|callback) (?:yet|at all|from (?:you|anyone)|whatsoever|since)\b/gi,
+    ],
+    why: 'Silence after a promise (a call back, a refund) is the broken promise customers remember.',
+    examples: {
+      fires: ['I never got the call back.', 'Nobody called me back.', "I haven't heard back from anyone.", 'I still have not received my refund.', 'No reply at all since Tuesday.'],
+      quiet: ['I got the call back this morning, thank you.', 'I have received the refund.'],
+    },
+  },
+
+  // ---------- elapsed time ----------
+  {
+    id: 'elapsed-duration',
+    label: 'How long it has taken',
+    category: 'elapsed-time',
+    anchors: ['min', 'hour', 'hr', 'day', 'week', 'wk', 'month', 'year'],
+    patterns: [
+      new RegExp(`(?<!\\b(?:in|within|every|per|each|next|after|takes?|took|lasts?)\\s+(?:the\\s+)?(?:next\\s+)?)\\b(?:${NUM_WORD})\\s+(?:(?:whole|full|entire|long|more|straight|business|working)\\s+)?(?:minutes?|mins|hours?|hrs|days?|weeks?|wks|months?|years?)\\b(?!\\s+(?:from now|later|in advance|notice|trial|warranty|return|plan|subscription|contract|delivery window))`, 'gi'),
+    ],
+    unless: /\b(?:how many|how long does|will take|would take|it takes|expect (?:it|delivery) (?:in|within))\b/i,
+    check: ({ match }) => {
+      const m = /^(.*?)\s+(?:(?:whole|full|entire|long|more|straight|business|working)\s+)?(minutes?|mins|hours?|hrs|days?|weeks?|wks|months?|years?)$/i.exec(match[0]);
+      if (!m) return true;
+      const n = numberValue(m[1]!.replace(/\s+of$/i, '')) ?? 1;
+      const unit = m[2]!.toLowerCase();
+      if (/^min/.test(unit)) return n >= 20; // "45 minutes on hold" counts, "2 minutes" does not
+      if (/^(?:hour|hr)/.test(unit)) return n >= 1;
+      return n >= 1;
+    },
+    why: 'Time spent waiting is what customers measure us by; a number of days makes it concrete.',
+    examples: {
+      fires: ['I have been waiting three weeks.', 'It has been 19 days since I ordered.', 'I was on hold for 45 minutes.', 'Nineteen days and counting.', 'It has been twenty-one days.'],
+      quiet: ['Please reply within 2 days.', 'The download takes 5 minutes.', 'Can you deliver in two weeks?', 'I waited 2 minutes and it worked.'],
+    },
+  },
+  {
+    id: 'elapsed-since',
+    label: 'Waiting since a date',
+    category: 'elapsed-time',
+    anchors: ['since', 'from', 'for', 'day', 'week', 'month', 'hour', 'taking', 'took', 'takes', 'forever', 'ages'],
+    patterns: [
+      new RegExp(`\\b(?:since|from)\\s+${WHEN}\\b`, 'gi'),
+      /\bfor\s+(?:days|weeks|months|ages|hours|years|so long|a long time|an eternity|forever)\b/gi,
+      /\b(?:days|weeks|months|hours) (?:now|on end|and (?:counting|still))\b/gi,
+      /\b(?:taking|took|takes) (?:forever|ages|so long)\b/gi,
+      /\b(?:the |my |our )?(?:second|third|fourth|fifth|sixth|seventh|eighth|\d+(?:st|nd|rd|th)) (?:straight |consecutive |whole )?(?:day|week|month)\b/gi,
+    ],
+    unless: /\b(?:open|available|valid|runs?|from \w+ to|customer since|member since)\b/i,
+    why: '“Since Monday” tells you the clock the customer is watching.',
+    examples: {
+      fires: ['My internet has been down since Monday.', 'I have been trying for weeks.', 'This is taking forever.'],
+      quiet: ['The office is open from Monday to Friday.', 'The offer is valid since January.'],
+    },
+  },
+
+  // ---------- churn threat ----------
+  {
+    id: 'cancel-account',
+    label: 'Cancel / leave threat',
+    category: 'churn-threat',
+    anchors: ['cancel', 'close', 'terminate', 'end', 'delete', 'business', 'money', 'custom', 'account', 'competitor', 'competition', 'different', 'another', 'use', 'using', 'buy', 'order', 'fly', 'shop', 'recommend', 'renew', 'other', 'alternative', 'done', 'finished', 'leaving'],
+    patterns: [
+      /\b(?:cancel|close|terminate|end|delete)\s+(?:my|our)\s+(?:\w+\s+)?(?:account|subscription|membership|service|contract|plan|policy)\b/gi,
+      /\b(?:take|taking|move|moving|bring|bringing)\s+(?:my|our)\s+(?:business|money|custom|account|accounts)\s+(?:elsewhere|somewhere else|to (?:a |another |your )?(?:competitor|competition|\w+))\b/gi,
+      /\b(?:switch|switching|go|going|move|moving)\s+(?:over\s+)?to\s+(?:a |another |your )?(?:competitor|competition|different (?:provider|company|vendor|bank|carrier|airline)|another (?:provider|company|vendor|bank|carrier|airline|service))\b/gi,
+      /\b(?:never|not|won'?t|will not) (?:be )?(?:using|use|buy(?:ing)? from|order(?:ing)? from|fly(?:ing)? with|shop(?:ping)? (?:with|at)|recommend(?:ing)?|renew(?:ing)?) (?:you|your (?:company|service|product|app|airline|store))(?: again| ever again)?\b/gi,
+      /\b(?:looking at|considering|shopping for) (?:other|alternative|another) (?:providers?|options|vendors?|companies|services|suppliers|solutions)\b/gi,
+      /\b(?:I'm|I am|we're|we are) (?:done with|finished with|leaving) (?:you|your (?:company|service))\b/gi,
+      /\b(?:won'?t|will not|not) be renewing\b/gi,
+    ],
+    negatable: true,
+    unless: /\bhow (?:do|can) I (?:cancel|close)\b.*\?$|\b(?:don'?t|do not) want to cancel\b(?!.*\bbut\b)/i,
+    why: 'A customer naming the exit is telling you how close it is; a polite “I\'d hate to take my business elsewhere” is still a threat.',
+    examples: {
+      fires: ["I'd hate to take my business elsewhere.", 'Please cancel my account.', 'We are looking at other providers.', 'I will never use your service again.'],
+      quiet: ['How do I cancel my order? I ordered the wrong size.', 'I do not want to cancel my account, just change the card.'],
+    },
+  },
+
+  // ---------- chargeback / legal / public review ----------
+  {
+    id: 'chargeback',
+    label: 'Chargeback / dispute',
+    category: 'legal-threat',
+    anchors: ['charge', 'disput', 'revers', 'bank', 'credit', 'card'],
+    patterns: [
+      /\bcharge[- ]?backs?\b/gi,
+      /\b(?:dispute|disputing|reverse|reversing)\s+(?:the|this|these|that|my)\s+(?:charges?|transactions?|payments?)\b/gi,
+      /\b(?:call|calling|contact|contacting|go to|going to|report(?:ing)? (?:it|this) to)\s+my\s+(?:bank|credit card (?:company|issuer|provider)|card issuer)\b/gi,
+    ],
+    negatable: true,
+    why: 'A chargeback threat means the customer has given up on getting the money back from you.',
+    examples: {
+      fires: ['I will dispute the charge with my bank.', 'I am filing a chargeback today.', 'I will contact my bank about this.'],
+      quiet: ['I see two charges on my statement, can you explain them?'],
+    },
+  },
+  {
+    id: 'legal',
+    label: 'Legal threat',
+    category: 'legal-threat',
+    anchors: ['lawyer', 'attorney', 'solicitor', 'legal', 'take', 'taking', 'file', 'formal', 'small', 'lawsuit', 'sue', 'suing', 'class', 'consumer', 'trading', 'ombudsman', 'ftc', 'fcc', 'cfpb', 'report', 'counsel'],
+    patterns: [
+      /\b(?:my |a |our )?(?:lawyer|attorney|solicitor|legal counsel)s?\b/gi,
+      /\b(?:take (?:this|it|the matter|things) (?:any )?further|(?:take|taking) (?:further )?(?:formal )?action|file a (?:formal )?complaint|formal complaint)\b/gi,
+      /\b(?:legal action|take (?:you|this) to court|small claims|lawsuit|sue you|suing you|class action|my (?:legal|consumer) rights|trading standards|consumer protection|attorney general|ombudsman|the FTC|the FCC|the CFPB|report you)\b/gi,
+    ],
+    negatable: true,
+    why: 'Naming lawyers or regulators moves the conversation out of support; escalate.',
+    examples: {
+      fires: ['I will be speaking to my lawyer.', 'I am prepared to take legal action.', 'I will report you to the attorney general.'],
+      quiet: ['Our lawyers reviewed the contract and it is fine.', 'Please send the invoice to our legal department.'],
+    },
+    unless: /\b(?:reviewed|review of|approved|signed|invoice|contract (?:is|was) fine)\b/i,
+  },
+  {
+    id: 'public-review',
+    label: 'Public complaint / review threat',
+    category: 'legal-threat',
+    anchors: ['bbb', 'better', 'trustpilot', 'yelp', 'star', 'review', 'social', 'twitter', 'facebook', 'reddit', 'linkedin', 'everyone', 'internet', 'news', 'public', 'press', 'media'],
+    feature: 'public-review',
+    patterns: [
+      /\b(?:the )?(?:BBB|Better Business Bureau|Trustpilot|Yelp)\b/g,
+      /\b(?:one|1)[- ]star\b/gi,
+      /\b(?:leave|leaving|write|writing|post|posting)\s+(?:a |an |my )?(?:\w+\s+)?review\b/gi,
+      /\b(?:post|posting|share|sharing|tell|telling|put)(?:ing)?\s+(?:this|it|everyone|about this|my experience)\s+(?:on|to|all over)\s+(?:social media|twitter|facebook|reddit|linkedin|everyone|the internet|the news)\b/gi,
+      /\b(?:go|going) public\b|\b(?:contact|contacting|call|calling) the (?:press|media|news)\b/gi,
+    ],
+    unless: /\b(?:great|good|positive|glowing|5[- ]star|five[- ]star|nice|happy to|gladly|would love to)\b|\b(?:where|how) (?:can|do|should) (?:I|we)\b/i,
+    why: 'A public review or social post threat raises the stakes beyond this one ticket.',
+    examples: {
+      fires: ['I will be leaving a review about this.', 'I am reporting you to the BBB.', 'One star, and I will post this on social media.'],
+      quiet: ['Happy to leave a good review once it arrives!', 'Where can I write a review of the app?'],
+    },
+  },
+
+  // ---------- escalation demand ----------
+  {
+    id: 'wants-manager',
+    label: 'Asks for a manager',
+    category: 'escalation-demand',
+    anchors: ['supervisor', 'manager', 'someone', 'higher', 'senior', 'boss', 'superior', 'real', 'human', 'escalat', 'team'],
+    patterns: [
+      /\b(?:speak|talk|speaking|talking|escalate|transfer|put me through|connect me|get me|let me (?:speak|talk)|pass (?:this|me) (?:on|up))\b[^.!?\n]{0,30}?\b(?:supervisor|manager|someone (?:in charge|senior|more senior|higher up|competent|who (?:can|knows|actually))|higher up|senior (?:staff|agent|member|person|team)|your (?:boss|superior|supervisor|manager)|a real person|a human(?: being)?)\b/gi,
+      /\b(?:escalate|escalated|escalating|escalation)\b/gi,
+      /\b(?:supervisor|manager)(?:'s)?\s+(?:name|email|number|contact)\b/gi,
+      /\b(?:a|your|the) (?:supervisor|manager|team lead|senior \w+) (?:could |can |to |should |please )?(?:contact|call|email|phone|ring|get in touch with) (?:me|us)\b/gi,
+      /\bI (?:demand|insist|want|need) (?:to (?:speak|talk) )?(?:to |with )?(?:a |your |the )?(?:supervisor|manager)\b/gi,
+    ],
+    negatable: true,
+    unless: /\b(?:escalation (?:policy|path|matrix|process|contact)|(?:account|project|product) manager)\b/i,
+    why: 'Asking for someone else means they have given up on this conversation solving it.',
+    examples: {
+      fires: ['I want to speak to a supervisor.', 'Please escalate this.', 'Let me talk to your manager.', 'I need to speak to someone in charge.'],
+      quiet: ['No need to escalate, it is fixed.', 'Our account manager asked me to send this.'],
+    },
+  },
+
+  // ---------- bounced between teams ----------
+  {
+    id: 'bounced',
+    label: 'Passed between teams',
+    category: 'bounced',
+    anchors: ['transfer', 'passed', 'bounced', 'shuffled', 'sent', 'redirected', 'pushed', 'handed', 'forwarded', 'run', 'passing', 'answer', 'story', 'thing', 'excuse', 'told', 'tells', 'telling', 'nobody'],
+    patterns: [
+      /\b(?:transferred|passed|bounced|shuffled|sent|redirected|pushed|handed|forwarded|transfer(?:ring)?)\s+(?:me\s+|us\s+)?(?:around|back and forth|from (?:one|department|team|person|agent)\b[^.!?\n]{0,20}|between (?:departments|teams|people|agents)|(?:\w+\s+){0,2}(?:times|again)\b|to (?:another|yet another|a different|the wrong) (?:department|team|agent|person|number))/gi,
+      /\b(?:the )?run[- ]?around\b/gi,
+      /\bpassing the buck\b/gi,
+      /\b(?:each|every|a different) (?:agent|person|rep|representative|time I call)\b[^.!?\n]{0,40}\b(?:different|another|new) (?:answer|story|thing|excuse)\b/gi,
+      /\b(?:told|tells|telling) me to (?:contact|call|email|ask) (?:you|the other|another|a different)\b/gi,
+      /\bnobody (?:seems to )?knows? (?:who|what|how)\b/gi,
+    ],
+    why: 'Being handed from team to team makes every new contact start from zero.',
+    examples: {
+      fires: ['I have been transferred three times.', 'Your billing team told me to contact you.', 'All I get is the runaround.', 'Every agent gives me a different answer.'],
+      quiet: ['I was transferred to billing and they fixed it.', 'I sent the form to your billing team.'],
+    },
+  },
+
+  // ---------- sarcasm ----------
+  {
+    id: 'praise-on-failure',
+    label: 'Sarcastic praise',
+    category: 'sarcasm',
+    anchors: ['great', 'wonderful', 'fantastic', 'perfect', 'brilliant', 'awesome', 'lovely', 'excellent', 'marvel', 'superb', 'splendid', 'terrific', 'nice', 'amazing', 'cool', 'love', 'adore', 'enjoy', 'usual', 'always', 'typical', 'classic', 'job'],
+    patterns: [
+      /\b(?:oh\s+)?(?:just\s+)?(?:great|wonderful|fantastic|perfect|brilliant|awesome|lovely|excellent|marvell?ous|superb|splendid|terrific|nice|amazing|cool)\b[,!.]*\s*(?=(?:so\s+)?(?:another|yet another|now|again|just what I needed|exactly what I needed|more)\b)/gi,
+      /\b(?:I|we)\s+(?:just\s+|really\s+|absolutely\s+)?(?:love|adore|enjoy)\s+(?:how|that|the way|it when|being|waiting|paying|getting)\b/gi,
+      /(?<!\w\s*)(?:love|adore|gotta love|got to love|you have to love|don't you love)\s+(?:how|the way|it when)\b/gi,
+      /\b(?:as usual|as always|like always|per usual|typical|classic)\b[.!]*/gi,
+      /\b(?:good|great) job\b(?=[^.!?\n]*\b(?:not|again|another|nothing|never)\b)/gi,
+    ],
+    check: ({ sentence, at, text }) => FAILURE.test(sentence.slice(0, at) + ' ' + sentence.slice(at + text.length)),
+    why: 'Praise wrapped around a failure (“Great, another outage”) is anger in a polite costume.',
+    examples: {
+      fires: ['Great, another outage.', 'I love how you charged me twice.', 'Down again, as usual.', 'Perfect, now I cannot log in at all.'],
+      quiet: ['Great, thanks for the quick fix!', 'I love how easy the new dashboard is.', 'Thanks as always for your help.'],
+    },
+  },
+  {
+    id: 'thanks-for-nothing',
+    label: '“Thanks for nothing”',
+    category: 'sarcasm',
+    anchors: ['thank'],
+    patterns: [
+      /\bthanks?(?: you)?(?: so much| a lot)? for (?:absolutely )?(?:nothing|wasting my time|ruining|making (?:this|it|things) worse|the (?:non-)?help(?=,|\.|!)|(?:all )?your ["']help["'])/gi,
+      /\bthanks a bunch\b/gi,
+      /\bthanks?(?: you)? (?:so much )?for (?:nothing|the runaround)\b/gi,
+      /\bthanks,? I guess\b/gi,
+    ],
+    why: 'Sarcastic thanks reads as a sign-off, but it is a complaint.',
+    examples: {
+      fires: ['Thanks for nothing.', 'Thanks for wasting my time.', 'Thanks a bunch.'],
+      quiet: ['Thanks for the quick reply.', 'Thank you for your help.'],
+    },
+  },
+  {
+    id: 'scare-quotes',
+    label: 'Scare quotes',
+    category: 'sarcasm',
+    patterns: [
+      /["'](?:fix|fixed|fixes|support|help|helpful|service|customer service|solution|solved|resolved|update|upgrade|priority|premium|express|guaranteed?|team|experts?|technicians?|refund|compensation|apology|investigating|working on it|next day|24\/7|unlimited|free|quick|fast)["']/gi,
+    ],
+    why: 'Quotes around “fix” or “support” say the customer no longer believes the word.',
+    examples: {
+      fires: ['Your "fix" broke everything.', "So much for 'support'.", 'The "express" shipping took 12 days.'],
+      quiet: ['I clicked the "Update" button.', 'The menu item "Support" is missing on mobile.'],
+    },
+    unless: /\b(?:clicked|click|button|menu|tab|link|field|option|select|chose|choose|labelled|labeled|called|named)\b/i,
+  },
+
+  // ---------- controlled formality ----------
+  {
+    id: 'kindly-advise',
+    label: 'Formal pressure (“kindly advise”)',
+    category: 'controlled-formality',
+    anchors: ['kindly', 'please', 'earliest', 'soonest', 'trust', 'surely'],
+    patterns: [
+      /\bkindly\s+(?:advise|confirm|respond|reply|look into|arrange|expedite|process|provide|update|explain|refund|resolve|ensure|rectify|escalate|get back|revert|action|note|address|investigate)\b/gi,
+      /\bplease (?:advise|explain|clarify) (?:why|how (?:this|it)|what (?:you intend|is being done|happened))\b/gi,
+      /\bat your (?:earliest|soonest) (?:convenience|opportunity|possible)\b/gi,
+      /\bI trust (?:you|this|that|the matter) (?:will|can|understand)\b/gi,
+      /\bsurely (?:you|it|this|someone|somebody|there)\b/gi,
+    ],
+    why: 'Stiff, formal phrasing from a customer who used to write casually is restraint, not calm.',
+    examples: {
+      fires: ['Kindly advise when this will be resolved.', 'Please explain why this was not done.', 'I trust you will resolve this promptly.', 'Surely someone can fix this.'],
+      quiet: ['Please let me know if you need anything else.', 'Kind regards from the whole team!'],
+    },
+  },
+  {
+    id: 'appreciate-this-time',
+    label: '“I would appreciate it if … this time”',
+    category: 'controlled-formality',
+    anchors: ['appreciate', 'once', 'time'],
+    patterns: [
+      /\bI(?:'d| would) (?:really |greatly |very much |truly )?appreciate\b[^.!?\n]{0,80}?\b(?:this time|for once|at least|actually|finally|properly|promptly|in a timely manner|without further delay|as soon as possible|correctly|the courtesy|someone|a (?:straight|proper|real|direct|clear) answer)\b/gi,
+      /\b(?:for once|(?:get|do|make|have) (?:it|this|things) right this time|(?:actually|properly|correctly|really) [^.!?\n]{0,40}\bthis time)\b/gi,
+    ],
+    why: 'A polite request with a sting (“this time”, “for once”) tells you earlier attempts failed.',
+    examples: {
+      fires: ['I would appreciate it if someone actually called me this time.', 'I would appreciate a straight answer.', 'Could you please get it right this time?'],
+      quiet: ['I would appreciate it if you could send the invoice.', 'I would appreciate your help with the setup.'],
+    },
+  },
+  {
+    id: 'respectfully',
+    label: 'Pointed courtesy',
+    category: 'controlled-formality',
+    anchors: ['respect', 'frank', 'honest', 'blunt', 'must', 'have', 'needless'],
+    patterns: [
+      /\b(?:respectfully|with (?:all )?due respect|with respect)\b(?=[^\n]{3})/gi,
+      /\b(?:quite )?frankly\b|\bto be (?:perfectly )?(?:honest|frank|blunt)\b|\bI (?:must|have to) say\b|\bneedless to say\b/gi,
+    ],
+    why: 'Courtesy used as a preface (“with all due respect”) usually comes before criticism.',
+    examples: {
+      fires: ['With all due respect, this is not good enough.', 'Frankly, I expected more.', 'Respectfully, the problem is on your side.'],
+      quiet: ['We respect your privacy policy.'],
+    },
+  },
+
+  // ---------- disappointment and lowered trust ----------
+  {
+    id: 'disappointed',
+    label: 'Disappointed',
+    category: 'disappointment',
+    anchors: ['disappoint', 'let', 'dissatisf', 'unsatisf', 'unhappy', 'happy', 'impressed', 'pleased', 'satisfied', 'unimpress', 'frustrat', 'fed', 'sick', 'tired', 'had', 'annoy', 'upset', 'appall', 'dismay', 'disgust', 'shock', 'baffl', 'wits', 'patience', 'exasperat'],
+    patterns: [
+      /\b(?:disappoint(?:ed|ing|ment)|let (?:me |us )?down|dissatisfied|unsatisfied|unhappy|not (?:happy|impressed|pleased|satisfied)|unimpressed|frustrat(?:ed|ing|ion)|fed up|sick (?:and tired )?of|tired of|had enough|annoy(?:ed|ing|ance)|upset|appalled|dismayed|disgusted|shocked|baffled|at (?:my|our) wits'? end|(?:losing|lost|running out of|out of) (?:my |our )?patience|exasperat(?:ed|ing))\b/gi,
+    ],
+    negatable: true,
+    why: 'Naming the feeling is the clearest signal there is, and it is often the only one in a polite email.',
+    examples: {
+      fires: ['I am very disappointed with the service.', 'Honestly this is frustrating.', 'I am losing patience.', "I've never been so disappointed.", "I'm not sure why, but I'm really disappointed."],
+      quiet: ['I am not disappointed at all.', 'Never once have we been disappointed by your team.', 'We were not unhappy with the result.'],
+    },
+  },
+  {
+    id: 'expected-better',
+    label: 'Expected better',
+    category: 'disappointment',
+    anchors: ['expect', 'paid', 'signed', 'was', 'were', 'better', 'good', 'great', 'reliable', 'enough', 'unacceptable', 'inexcusable', 'acceptable', 'ok'],
+    patterns: [
+      /\b(?:I|we)(?:'d| had| would have)? (?:expected|expect) (?:better|more|much more|a lot more)\b/gi,
+      /\b(?:expected|expect) (?:better|more) (?:from|of) (?:you|your|a company)\b/gi,
+      /\bnot what (?:I|we) (?:expected|paid for|signed up for|was promised|were promised)\b/gi,
+      /\b(?:you|this|it|the service) (?:used to be|was once) (?:better|good|great|reliable)\b/gi,
+      /\bnot good enough\b/gi,
+      /\b(?:unacceptable|inexcusable|not acceptable|not ok(?:ay)?)\b/gi,
+    ],
+    negatable: true,
+    why: 'Comparing you to what they expected is disappointment in measured words.',
+    examples: {
+      fires: ['I expected better from you.', 'This is not what I paid for.', 'Frankly this is unacceptable.', 'This is not good enough.'],
+      quiet: ['The update is better than we expected.', 'That is acceptable, thanks.'],
+    },
+  },
+  {
+    id: 'trust',
+    label: 'Lost trust',
+    category: 'disappointment',
+    anchors: ['trust', 'rely', 'believe', 'count', 'depend', 'faith', 'confidence'],
+    feature: 'trust',
+    patterns: [
+      /\bhow (?:can|could|am|are|should|do you expect) (?:I|we|anyone|anybody|customers|people)(?: ever)?(?: be expected to)? (?:trust|rely on|believe|count on|depend on)\b/gi,
+      /\b(?:lost|losing|lose) (?:all |any |my |our )?(?:trust|faith|confidence)\b/gi,
+      /\b(?:no longer|can'?t|cannot|don'?t|do not) (?:trust|rely on|believe (?:you|anything)|count on)\b/gi,
+      /\b(?:hard|difficult|impossible) to (?:trust|believe)\b/gi,
+    ],
+    why: 'When trust goes, reassurance stops working; specifics and commitments are what help.',
+    examples: {
+      fires: ['How can I trust you with my data now?', 'We have lost all confidence in your team.', 'I no longer trust your updates.'],
+      quiet: ['We trust your team with our data.', 'I believe the update fixed it.'],
+    },
+  },
+
+  // ---------- time pressure ----------
+  {
+    id: 'asap',
+    label: 'Urgent',
+    category: 'time-pressure',
+    anchors: ['asap', 'a.s.a.p', 'soon', 'urgent', 'immediately', 'right', 'straight', 'without', 'time', 'top', 'emergency'],
+    patterns: [
+      /\b(?:ASAP|A\.S\.A\.P\.?|as soon as (?:possible|you can|humanly possible)|urgent(?:ly)?|immediately|right away|straight away|without (?:further )?delay|time[- ]sensitive|top priority|emergency)\b/gi,
+      /\bright now\b(?=[^.!?\n]*[!?]|[^.!?\n]*\b(?:need|want|fix|now)\b)/gi,
+    ],
+    negatable: true,
+    unless: /\b(?:no rush|no hurry|not urgent|whenever (?:you|it)|when you (?:get a chance|have time))\b/i,
+    why: 'Urgency words mean the cost of waiting has become the customer’s problem.',
+    examples: {
+      fires: ['Please fix this ASAP.', 'This is urgent.', 'I need a refund immediately.'],
+      quiet: ['It is not urgent, whenever you get a chance.', 'No rush at all.'],
+    },
+  },
+  {
+    id: 'deadline',
+    label: 'Deadline',
+    category: 'time-pressure',
+    anchors: ['by', 'before', 'within', 'else', 'otherwise', 'will'],
+    patterns: [
+      /\b(?:by|before) (?:the )?(?:end of (?:the )?(?:day|week|business|month|today)|EOD|COB|close of business|tomorrow(?: morning)?|tonight|today|noon|midday|\d{1,2}(?::\d\d)?\s*(?:am|pm))\b/gi,
+      /\bwithin (?:the next )?(?:24|48|72|one|two|an?|\d+) (?:hours?|business days?)\b(?=[^.!?\n]*\b(?:or|otherwise|else|expect|need|want)\b)/gi,
+      /\b(?:or else|otherwise I will|or I will)\b/gi,
+    ],
+    negatable: true,
+    why: 'A deadline from the customer is a threshold; missing it will escalate.',
+    examples: {
+      fires: ['I need this resolved by end of day.', 'Please reply before 5pm today.', 'Fix it within 24 hours or I will cancel.'],
+      quiet: ['The report is due at the end of the month.'],
+    },
+  },
+
+  // ---------- overt anger ----------
+  {
+    id: 'profanity',
+    label: 'Swearing',
+    category: 'overt-anger',
+    feature: 'anger-profanity',
+    patterns: [
+      /\b(?:f+u+c+k+\w*|f\*+k\w*|f[*#@!]{2,}\w*|shit\w*|sh\*t|bullshit|crap(?:py)?|damn(?:ed|it)?|goddamn\w*|hell(?! of)|wtf|wth|ffs|smh|pissed(?: off)?|pissing|bastards?|bloody|screw (?:you|this|your|up)|sucks?|suck(?:ed|ing)|assholes?|arse\w*|bitch\w*|effing|freaking|frigging|friggin)\b/gi,
+    ],
+    why: 'Swearing is overt anger; lead with an apology and a fix, not policy.',
+    examples: {
+      fires: ['This is bullshit.', 'WTF is going on?', 'Your app sucks.'],
+      quiet: ['Hello, how do I change my password?', 'The shell script finished.'],
+    },
+  },
+  {
+    id: 'insult',
+    label: 'Insults and contempt',
+    category: 'overt-anger',
+    feature: 'anger-insult',
+    patterns: [
+      /\b(?:idiot\w*|stupid\w*|moron\w*|incompeten\w+|useless|clueless|imbecile\w*|dumb|liars?|lying|thie(?:f|ves)|crooks?|scam(?:mers?|ming)?|fraud(?:ulent|sters?)?|rip[- ]?off|ripping (?:me|us|people) off|clowns?|pathetic|garbage|trash|rubbish|worthless|joke of a|a joke|disgrace\w*|ridiculous|absurd|outrageous|horrible|horrendous|terrible|awful|worst|atrocious|appalling|abysmal|shameful|shocking|laughable|criminal)\b/gi,
+    ],
+    negatable: true,
+    why: 'Contempt words (“useless”, “a joke”, “worst”) are anger, whatever the rest of the tone.',
+    examples: {
+      fires: ['Your support is useless.', 'This is the worst service ever.', 'What a joke.', 'This is ridiculous.'],
+      quiet: ['The update was not terrible, just slow.', 'Thanks, that was not bad at all.'],
+    },
+  },
+  {
+    id: 'shouting',
+    label: 'Capitals (shouting)',
+    category: 'overt-anger',
+    feature: 'anger-caps',
+    patterns: [/\b[A-Z][A-Z']{1,}(?:\s+[A-Z][A-Z']+)*\b/g],
+    check: ({ text }) => isShouting(text),
+    why: 'Words in capitals are raised voice.',
+    examples: {
+      fires: ['This is NOT acceptable.', 'I WANT MY MONEY BACK', 'Why is it STILL broken?'],
+      quiet: ['The API returns a 404 on the PDF export.', 'Please call me ASAP at the NYC office.', 'I flew LAX to JFK.'],
+    },
+  },
+  {
+    id: 'exclaim',
+    label: 'Repeated ! or ?!',
+    category: 'overt-anger',
+    feature: 'anger-punct',
+    patterns: [/!{2,}|\?+!+[?!]*|!+\?+[?!]*|\?{3,}/g],
+    why: 'Stacked punctuation (“!!!”, “?!”) is raised voice in writing.',
+    examples: {
+      fires: ['Where is my refund?!', 'Fix it!!!', 'Why???'],
+      quiet: ['Thanks!', 'Can you help?'],
+    },
+  },
+];
+
+/** Common capitalised acronyms that are not shouting. */
+const ACRONYMS = new Set(
+  (
+    'ASAP URL API HTML CSS CSV PDF USA UK EU US FAQ CEO CFO CTO COO SSO VPN DNS SMS SLA ETA ID OK IT CRM SQL JSON XML HTTP HTTPS PST EST CST MST GMT UTC BST CET EOD COB PIN ATM UPS DHL USPS FEDEX TV PC IOS MAC IP ISP BBB FYI AWS GCP SSL TLS CPU GPU RAM SSD HDD USB HDMI LTE GPS NYC LA SF DC AM PM TBD TBA RSVP IMO IMHO AKA DIY FTC FCC CFPB VIP HR PR QA UX UI SDK CLI SaaS OTP MFA TFA SIM ESIM NFC TSA FAA DOT ATC LAX JFK SFO ORD ATL DFW DEN SEA BOS EWR IAD MIA PHX LAS MCO CLT IAH DCA LGA PHL MSP DTW SAN AUS BNA RDU MDW HOU OAK SJC SMF PDX SLC STL TPA FLL BWI PIT CLE IND CMH MCI BDL ROC BUF ABQ OMA JAX RIC ORF SAT MSY OKC MEM ANC HNL OGG KOA LIH ERROR WARN INFO DEBUG FATAL NOTE PS NB RE FW FWD LOL OMG IIRC TLDR TL DR AFAIK BTW NGL IDK'
+  ).split(' '),
+);
+const EMPHATIC = new Set(['NOT', 'NO', 'NOW', 'WHY', 'YOU', 'ALL', 'ANY', 'WAS', 'DID', 'HAS', 'CAN', 'THE', 'AND', 'BUT', 'GET', 'YET', 'OUT']);
+
+/** A run of capitals is shouting unless it is acronyms: one word of 4+ letters, an emphatic short word, or 3+ words. */
+export function isShouting(run: string): boolean {
+  const words = run.split(/\s+/).map((w) => w.replace(/'.*$/, '')).filter((w) => !ACRONYMS.has(w));
+  if (words.length === 0) return false;
+  if (words.length >= 3) return true;
+  return words.some((w) => w.length >= 4 || EMPHATIC.has(w));
+}
+
+// ---------- the engine ----------
+
+export interface FoundSignal {
+  id: string;
+  label: string;
+  category: SignalCategory;
+  feature: string;
+  /** Offsets into the text given to findSignals. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+const NEGATOR_NEAR = /\b(?:not|no|never|none|nobody|without|hardly|barely|neither|nor|\w+n't)\b[^.!?;:,\n]{0,40}$/i;
+const NEGATOR_ADJACENT =
+  /\b(?:not|never|no|\w+n't|without|hardly|barely)(?:\s+(?:very|really|at all|particularly|overly|too|that|remotely|even|once|ever|been|be|feel|feeling|getting|a bit|in the least))*\s+$/i;
+const INTENSIFYING_NEGATION = /\b(?:not|n't|never)\b[^.!?]{0,30}\b(?:so|this|more|as|how)\s+$|\bnot (?:just|only|merely|simply)\s+$/i;
+
+interface SentenceIndex {
+  starts: number[];
+  ends: number[];
+}
+
+function sentenceAt(idx: SentenceIndex, at: number): number {
+  let lo = 0;
+  let hi = idx.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (idx.starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Decides whether a negation governs the words at `at`: cheap cases here, the rest via compromise. */
+export function isNegated(sentence: string, at: number): boolean {
+  const before = sentence.slice(Math.max(0, at - 60), at);
+  if (!NEGATOR_NEAR.test(before)) return false;
+  if (INTENSIFYING_NEGATION.test(before)) return false;
+  if (NEGATOR_ADJACENT.test(before)) return true;
+  return negatedInClause(sentence, at);
+}
+
+/** Straightens quotes and spaces without changing length, so offsets stay valid. */
+export function matchable(text: string): string {
+  return text.replace(/[’‘‛`´]/g, "'").replace(/[“”„‟]/g, '"').replace(/\u00a0/g, ' ');
+}
+
+/** Lower case that never changes length (offsets stay valid): full lower-casing when it keeps the
+ * length, else ASCII letters only. */
+export function lowerSameLength(text: string): string {
+  const l = text.toLowerCase();
+  return l.length === text.length ? l : text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+}
+
+/** A pattern's source with its literal capitals lowered (escapes such as \S, \W, \B kept). */
+function lowerSource(source: string): string {
+  return source.replace(/\\.|[A-Z]/g, (m) => (m.length === 2 ? m : m.toLowerCase()));
+}
+
+interface Compiled {
+  re: RegExp;
+  lower: boolean;
+}
+const compiledCache = new WeakMap<SignalRecord, Compiled[]>();
+function compiled(rec: SignalRecord): Compiled[] {
+  let c = compiledCache.get(rec);
+  if (!c) {
+    c = rec.patterns.map((re) =>
+      re.flags.includes('i') ? { re: new RegExp(lowerSource(re.source), re.flags.replace('i', '')), lower: true } : { re, lower: false },
+    );
+    compiledCache.set(rec, c);
+  }
+  return c;
+}
+
+let anchorRe: RegExp | undefined;
+let anchorPrefixes: Map<string, string[]> | undefined;
+/** One pass over the text finds which anchors (word beginnings) occur. */
+export function anchorsPresent(lower: string, records: SignalRecord[] = SIGNALS): Set<string> {
+  if (!anchorRe || !anchorPrefixes || records !== SIGNALS) {
+    // Reverse alphabetical order puts "chargeback" before "charge" and lets V8 share prefixes
+    // (≈ 10× faster than ordering by length).
+    const all = [...new Set(records.flatMap((r) => r.anchors ?? []))].sort().reverse();
+    const re = new RegExp('\\b(?:' + all.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') + ')', 'g');
+    // an anchor found also stands for every shorter anchor it starts with ("chargeback" → "charge")
+    const prefixes = new Map(all.map((a) => [a, all.filter((b) => b !== a && a.startsWith(b))]));
+    if (records !== SIGNALS) return scan(lower, re, prefixes);
+    anchorRe = re;
+    anchorPrefixes = prefixes;
+  }
+  return scan(lower, anchorRe, anchorPrefixes);
+}
+function scan(lower: string, re: RegExp, prefixes: Map<string, string[]>): Set<string> {
+  const found = new Set<string>();
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(lower))) {
+    if (!found.has(m[0])) {
+      found.add(m[0]);
+      for (const p of prefixes.get(m[0]) ?? []) found.add(p);
+    }
+  }
+  return found;
+}
+
+export interface FindOptions {
+  /** Run every record regardless of its anchors (tests compare both ways). */
+  ignoreAnchors?: boolean;
+}
+
+/**
+ * Runs every record over `text` (already cleaned). `sentences` are [start, end) spans of `text`.
+ * Signals of one record never overlap; results are in text order.
+ */
+export function findSignals(
+  text: string,
+  sentences: { start: number; end: number }[],
+  records: SignalRecord[] = SIGNALS,
+  opts: FindOptions = {},
+): FoundSignal[] {
+  const t = matchable(text);
+  const lower = lowerSameLength(t);
+  const present = opts.ignoreAnchors ? undefined : anchorsPresent(lower, records);
+  const idx: SentenceIndex = { starts: sentences.map((s) => s.start), ends: sentences.map((s) => s.end) };
+  if (idx.starts.length === 0) {
+    idx.starts.push(0);
+    idx.ends.push(text.length);
+  }
+  const out: FoundSignal[] = [];
+  for (const rec of records) {
+    if (present && rec.anchors && !rec.anchors.some((a) => present.has(a))) continue;
+    let lastEnd = -1;
+    const hits: FoundSignal[] = [];
+    for (const { re, lower: useLower } of compiled(rec)) {
+      const subject = useLower ? lower : t;
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(subject))) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        const start = m.index;
+        const end = start + m[0].replace(/\s+$/, '').length;
+        const si = sentenceAt(idx, start);
+        const sStart = Math.min(idx.starts[si]!, start);
+        const sEnd = Math.max(idx.ends[si]!, end);
+        const sentence = t.slice(sStart, sEnd);
+        const at = start - sStart;
+        if (rec.unless && rec.unless.test(sentence)) continue;
+        if (rec.negatable && isNegated(sentence, at)) continue;
+        if (rec.check && !rec.check({ text: t.slice(start, end), sentence, at, match: m })) continue;
+        hits.push({ id: rec.id, label: rec.label, category: rec.category, feature: rec.feature ?? rec.category, start, end, text: text.slice(start, end) });
+      }
+    }
+    if (hits.length > 1) hits.sort((a, b) => a.start - b.start || b.end - a.end);
+    for (const h of hits) {
+      if (h.start < lastEnd) continue;
+      out.push(h);
+      lastEnd = h.end;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Every model feature a signal can feed, in a stable order. */
+export const SIGNAL_FEATURES: string[] = [...new Set(SIGNALS.map((r) => r.feature ?? r.category))];
+
+/** Label for a signal feature, for the evidence list. */
+export function signalFeatureLabel(feature: string): string {
+  const labels: Record<string, string> = {
+    'repeat-contact': 'Has written before / still not fixed',
+    'broken-promise': 'A promise was not kept',
+    'elapsed-time': 'Has been waiting a long time',
+    'churn-threat': 'Threatens to leave or cancel',
+    'legal-threat': 'Chargeback or legal threat',
+    'public-review': 'Threatens a public review',
+    'escalation-demand': 'Asks for a manager / escalation',
+    bounced: 'Passed between teams',
+    sarcasm: 'Sarcasm',
+    'controlled-formality': 'Formal, controlled pressure',
+    disappointment: 'Says they are disappointed',
+    trust: 'Says they have lost trust',
+    'time-pressure': 'Urgency or a deadline',
+    'anger-profanity': 'Swearing',
+    'anger-insult': 'Insults or contempt',
+    'anger-caps': 'Shouting in capitals',
+    'anger-punct': 'Stacked !!! or ?!',
+  };
+  return labels[feature] ?? feature;
+}
