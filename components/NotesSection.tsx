@@ -1,27 +1,32 @@
-// Notes and a follow-up reminder for the open conversation. Props and callbacks only: the entrypoint
-// connects them to lib/storage.
+// The rep's note on the open conversation, its follow-up reminder, and every overdue follow-up.
+// Props and callbacks only: lib/state/notesStore.ts connects them to lib/storage.
 import { useId, useState, type FormEvent } from 'react';
-
-export interface NoteView {
-  id: string;
-  text: string;
-  createdAt: number;
-}
+import type { FollowUpWhen } from '@/lib/followups';
 
 export interface FollowUpView {
+  id: number;
+  subject: string;
+  site: 'gmail' | 'zendesk';
+  url: string;
   dueAt: number;
   note?: string;
 }
 
 export interface NotesSectionProps {
-  notes: NoteView[];
+  /** The saved note's text ('' when none); the field starts from it. */
+  savedNote: string;
+  noteUpdatedAt?: number;
   followUp: FollowUpView | null;
-  onAddNote(text: string): void | Promise<void>;
-  onDeleteNote(id: string): void | Promise<void>;
-  onSetFollowUp(dueAt: number, note: string): void | Promise<void>;
-  onClearFollowUp(): void | Promise<void>;
+  /** Overdue follow-ups of any conversation, soonest first. */
+  overdue: FollowUpView[];
+  /** Resolves true when saved; on false the typed text stays in the field. */
+  onSaveNote(text: string): Promise<boolean>;
+  onSetFollowUp(when: FollowUpWhen, note: string): Promise<boolean>;
+  onDone(id: number): void | Promise<void>;
+  onClear(id: number): void | Promise<void>;
   /** A storage failure, in plain words. */
   error?: string | null;
+  status?: string | null;
   now?: () => number;
 }
 
@@ -34,34 +39,40 @@ function localInputValue(ms: number): string {
   return d.toISOString().slice(0, 16);
 }
 
+const SITE_NAMES = { gmail: 'Gmail', zendesk: 'Zendesk' } as const;
+
 export function NotesSection(props: NotesSectionProps) {
-  const { notes, followUp, error } = props;
+  const { followUp, overdue, error, status } = props;
   const now = props.now ?? Date.now;
   const noteId = useId();
   const dueId = useId();
   const followNoteId = useId();
-  const [draft, setDraft] = useState('');
+  const [text, setText] = useState(props.savedNote);
   const [due, setDue] = useState(() => localInputValue(now() + 60 * 60_000));
   const [followNote, setFollowNote] = useState('');
   const [formError, setFormError] = useState<string | null>(null);
+  const dirty = text.trim() !== props.savedNote.trim();
 
-  const addNote = (e: FormEvent) => {
+  const saveNote = (e: FormEvent) => {
     e.preventDefault();
-    const text = draft.trim();
-    if (!text) return;
-    void props.onAddNote(text);
-    setDraft('');
+    void props.onSaveNote(text.trim());
   };
 
-  const setFollowUp = (e: FormEvent) => {
-    e.preventDefault();
-    const dueAt = new Date(due).getTime();
-    if (!Number.isFinite(dueAt)) return setFormError('Pick a date and time.');
-    if (dueAt <= now()) return setFormError('Pick a time in the future.');
+  const schedule = async (choice: FollowUpWhen) => {
+    if (choice instanceof Date) {
+      if (!Number.isFinite(choice.getTime())) return setFormError('Pick a date and time.');
+      if (choice.getTime() <= now()) return setFormError('Pick a time in the future.');
+    }
     setFormError(null);
-    void props.onSetFollowUp(dueAt, followNote.trim());
-    setFollowNote('');
+    if (await props.onSetFollowUp(choice, followNote.trim())) setFollowNote('');
   };
+
+  const custom = (e: FormEvent) => {
+    e.preventDefault();
+    void schedule(new Date(due));
+  };
+
+  const others = overdue.filter((f) => f.id !== followUp?.id);
 
   return (
     <section className="card notes" aria-labelledby="notes-title">
@@ -70,56 +81,82 @@ export function NotesSection(props: NotesSectionProps) {
         <p className="action-status failed" role="alert">
           {error}
         </p>
+      ) : status ? (
+        <p className="action-status" role="status">
+          {status}
+        </p>
       ) : null}
-      {notes.length > 0 ? (
-        <ul className="note-list">
-          {notes.map((n) => (
-            <li key={n.id} data-testid="note">
-              <p dir="auto">{n.text}</p>
-              <p className="muted">
-                {when(n.createdAt)}{' '}
-                <button type="button" className="link" aria-label={`Delete note from ${when(n.createdAt)}`} onClick={() => void props.onDeleteNote(n.id)}>
-                  Delete
-                </button>
-              </p>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="muted">No notes for this conversation yet.</p>
-      )}
-      <form onSubmit={addNote} className="stack">
-        <label htmlFor={noteId}>Add a note (stays on this computer)</label>
-        <textarea id={noteId} dir="auto" rows={2} value={draft} onChange={(e) => setDraft(e.target.value)} />
-        <button type="submit">Save note</button>
+
+      <form onSubmit={saveNote} className="stack">
+        <label htmlFor={noteId}>Your note on this conversation (stays on this computer)</label>
+        <textarea id={noteId} data-testid="note" dir="auto" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+        <button type="submit" disabled={!dirty}>
+          Save note
+        </button>
+        {props.noteUpdatedAt ? <p className="muted">Last saved {when(props.noteUpdatedAt)}</p> : null}
       </form>
 
       <h3>Follow-up</h3>
       {followUp ? (
         <p data-testid="follow-up">
-          Reminder {when(followUp.dueAt)}
+          {followUp.dueAt <= now() ? 'Overdue since ' : 'Reminder '}
+          {when(followUp.dueAt)}
           {followUp.note ? (
             <>
               : <span dir="auto">{followUp.note}</span>
             </>
           ) : null}{' '}
-          <button type="button" className="link" onClick={() => void props.onClearFollowUp()}>
+          <button type="button" className="link" onClick={() => void props.onDone(followUp.id)}>
+            Done
+          </button>{' '}
+          <button type="button" className="link" onClick={() => void props.onClear(followUp.id)}>
             Clear
           </button>
         </p>
       ) : null}
-      <form onSubmit={setFollowUp} className="stack">
-        <label htmlFor={dueId}>Remind me at</label>
-        <input id={dueId} type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} />
+      <div className="stack">
         <label htmlFor={followNoteId}>What to follow up (optional)</label>
-        <input id={followNoteId} type="text" dir="auto" value={followNote} onChange={(e) => setFollowNote(e.target.value)} />
-        <button type="submit">{followUp ? 'Change reminder' : 'Set reminder'}</button>
+        <input id={followNoteId} type="text" dir="auto" maxLength={200} value={followNote} onChange={(e) => setFollowNote(e.target.value)} />
+        <div className="row" role="group" aria-label="Remind me">
+          <button type="button" onClick={() => void schedule('in-2h')}>
+            In 2 hours
+          </button>
+          <button type="button" onClick={() => void schedule('tomorrow-9am')}>
+            Tomorrow 9am
+          </button>
+        </div>
+      </div>
+      <form onSubmit={custom} className="stack">
+        <label htmlFor={dueId}>Or remind me at</label>
+        <input id={dueId} type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} />
+        <button type="submit">{followUp ? 'Move reminder' : 'Set reminder'}</button>
         {formError ? (
           <p className="action-status failed" role="alert">
             {formError}
           </p>
         ) : null}
       </form>
+
+      {others.length > 0 ? (
+        <>
+          <h3>Overdue elsewhere</h3>
+          <ul className="note-list" aria-label="Overdue follow-ups">
+            {others.map((f) => (
+              <li key={f.id} data-testid="overdue">
+                <a href={f.url} target="_blank" rel="noreferrer noopener" dir="auto">
+                  {f.subject || 'A conversation'}
+                </a>{' '}
+                <span className="muted">
+                  {SITE_NAMES[f.site]}, due {when(f.dueAt)}
+                </span>{' '}
+                <button type="button" className="link" aria-label={`Mark “${f.subject}” as followed up`} onClick={() => void props.onDone(f.id)}>
+                  Done
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }

@@ -5,12 +5,13 @@ import { createRoot } from 'react-dom/client';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { createOptionsStore } from '@/lib/state/options';
 import { RULE_DOCS } from '@/lib/state/options/rules';
+import { followUpService, type FollowUpBrowser } from '@/lib/followups';
 
 const store = createOptionsStore({
   rules: RULE_DOCS,
-  // Restored or deleted follow-ups need their alarms re-synced by the background; until a message for
-  // that exists in lib/messaging/protocol.ts, the background's next sync picks them up.
-  onDataChanged: () => {},
+  // Restored follow-ups need alarms: extension pages may set them directly (the same call the
+  // background makes when it starts). Alarms of cleared follow-ups find no record and do nothing.
+  onDataChanged: () => void followUpService(browser as unknown as FollowUpBrowser, { iconUrl: browser.runtime.getURL('/icon/128.png') }).sync().catch(() => undefined),
 });
 void store.getState().load();
 

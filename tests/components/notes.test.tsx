@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, expect, test, vi } from 'vitest';
 import { NotesSection, type NotesSectionProps } from '@/components/NotesSection';
 import { App } from '@/components/App';
@@ -8,60 +8,91 @@ import { pageWith, setup } from '../state/helpers';
 afterEach(cleanup);
 
 const NOW = new Date('2025-03-01T10:00:00').getTime();
+const followUp = (over = {}) => ({ id: 7, subject: 'Refund', site: 'gmail' as const, url: 'https://mail.google.com/mail/u/0/#inbox/x', dueAt: NOW + 3_600_000, ...over });
 
 function props(over: Partial<NotesSectionProps> = {}): NotesSectionProps {
   return {
-    notes: [],
+    savedNote: '',
     followUp: null,
-    onAddNote: vi.fn(),
-    onDeleteNote: vi.fn(),
-    onSetFollowUp: vi.fn(),
-    onClearFollowUp: vi.fn(),
+    overdue: [],
+    onSaveNote: vi.fn(async () => true),
+    onSetFollowUp: vi.fn(async () => true),
+    onDone: vi.fn(),
+    onClear: vi.fn(),
     now: () => NOW,
     ...over,
   };
 }
 
-test('adds a note through the callback and clears the field', () => {
+test('saves the trimmed note through the callback', () => {
   const p = props();
   render(<NotesSection {...p} />);
-  const field = screen.getByLabelText('Add a note (stays on this computer)') as HTMLTextAreaElement;
-  fireEvent.change(field, { target: { value: '  Promised a refund by Friday  ' } });
+  fireEvent.change(screen.getByLabelText(/Your note on this conversation/), { target: { value: '  Promised a refund by Friday  ' } });
   fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
-  expect(p.onAddNote).toHaveBeenCalledWith('Promised a refund by Friday');
-  expect(field.value).toBe('');
+  expect(p.onSaveNote).toHaveBeenCalledWith('Promised a refund by Friday');
 });
 
-test('lists notes as text and deletes one by id', () => {
-  const p = props({ notes: [{ id: 'n1', text: '<b>bold?</b>', createdAt: NOW }] });
-  const { container } = render(<NotesSection {...p} />);
-  expect(screen.getByTestId('note').textContent).toContain('<b>bold?</b>');
+test('a failed save keeps the typed text and shows the storage message', async () => {
+  const p = props({ onSaveNote: vi.fn(async () => false), error: "Your browser's storage is full." });
+  render(<NotesSection {...p} />);
+  const field = screen.getByLabelText(/Your note on this conversation/) as HTMLTextAreaElement;
+  fireEvent.change(field, { target: { value: 'Do not lose me' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+  await waitFor(() => expect(p.onSaveNote).toHaveBeenCalled());
+  expect(field.value).toBe('Do not lose me');
+  expect(screen.getByRole('alert').textContent).toContain('storage is full');
+});
+
+test('shows the saved note as text, never as HTML', () => {
+  const { container } = render(<NotesSection {...props({ savedNote: '<b>bold?</b>' })} />);
+  expect((screen.getByTestId('note') as HTMLTextAreaElement).value).toBe('<b>bold?</b>');
   expect(container.querySelector('b')).toBeNull();
-  fireEvent.click(screen.getByRole('button', { name: /Delete note/ }));
-  expect(p.onDeleteNote).toHaveBeenCalledWith('n1');
 });
 
-test('sets a follow-up in the future, and refuses one in the past', () => {
+test.each([
+  ['In 2 hours', 'in-2h'],
+  ['Tomorrow 9am', 'tomorrow-9am'],
+])('"%s" schedules a %s follow-up with the optional words', (button, when) => {
   const p = props();
   render(<NotesSection {...p} />);
-  const due = screen.getByLabelText('Remind me at');
+  fireEvent.change(screen.getByLabelText('What to follow up (optional)'), { target: { value: 'Check the courier' } });
+  fireEvent.click(screen.getByRole('button', { name: button }));
+  expect(p.onSetFollowUp).toHaveBeenCalledWith(when, 'Check the courier');
+});
+
+test('a custom time must be in the future', () => {
+  const p = props();
+  render(<NotesSection {...p} />);
+  const due = screen.getByLabelText('Or remind me at');
   fireEvent.change(due, { target: { value: '2025-03-01T09:00' } });
   fireEvent.click(screen.getByRole('button', { name: 'Set reminder' }));
   expect(screen.getByRole('alert').textContent).toBe('Pick a time in the future.');
   expect(p.onSetFollowUp).not.toHaveBeenCalled();
 
   fireEvent.change(due, { target: { value: '2025-03-02T09:30' } });
-  fireEvent.change(screen.getByLabelText('What to follow up (optional)'), { target: { value: 'Check the courier' } });
   fireEvent.click(screen.getByRole('button', { name: 'Set reminder' }));
-  expect(p.onSetFollowUp).toHaveBeenCalledWith(new Date('2025-03-02T09:30').getTime(), 'Check the courier');
+  expect(p.onSetFollowUp).toHaveBeenCalledWith(new Date('2025-03-02T09:30'), '');
 });
 
-test('shows and clears an existing follow-up', () => {
-  const p = props({ followUp: { dueAt: NOW + 3_600_000, note: 'Call back' } });
+test('shows the conversation follow-up with Done and Clear', () => {
+  const p = props({ followUp: followUp({ note: 'Call back' }) });
   render(<NotesSection {...p} />);
   expect(screen.getByTestId('follow-up').textContent).toContain('Call back');
+  fireEvent.click(screen.getByRole('button', { name: 'Done' }));
+  expect(p.onDone).toHaveBeenCalledWith(7);
   fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
-  expect(p.onClearFollowUp).toHaveBeenCalled();
+  expect(p.onClear).toHaveBeenCalledWith(7);
+});
+
+test('lists overdue follow-ups of other conversations, not this one twice', () => {
+  const mine = followUp({ dueAt: NOW - 60_000 });
+  const other = followUp({ id: 9, subject: 'Broken router', site: 'zendesk', dueAt: NOW - 3_600_000 });
+  render(<NotesSection {...props({ followUp: mine, overdue: [other, mine] })} />);
+  expect(screen.getByTestId('follow-up').textContent).toContain('Overdue since');
+  const items = screen.getAllByTestId('overdue');
+  expect(items).toHaveLength(1);
+  expect(items[0]!.textContent).toContain('Broken router');
+  expect(items[0]!.textContent).toContain('Zendesk');
 });
 
 test('the panel renders the notes slot for the open conversation', async () => {

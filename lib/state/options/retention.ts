@@ -1,9 +1,8 @@
 // Automatic clean-up: usage and finished follow-ups older than the rep's retention setting are deleted.
-// The options page runs it when it opens; the background should run it once a day (see cleanUpOldData).
+// The options page runs it when it opens; the background runs it once a day (lib/background/retention.ts).
 import { applyRetention, type DefuseDB, type PurgeReport, type Result } from '@/lib/storage';
 
-export const RETENTION_ALARM = 'defuse:retention';
-export const RETENTION_PERIOD_MINUTES = 24 * 60;
+export { RETENTION_ALARM, RETENTION_PERIOD_MINUTES } from '@/lib/background/retention';
 
 /** applyRetention with the saved setting. Never throws; the Result says what was removed or why not. */
 export function cleanUpOldData(now = Date.now(), db?: DefuseDB): Promise<Result<PurgeReport, undefined>> {

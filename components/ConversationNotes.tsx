@@ -1,0 +1,30 @@
+// Connects NotesSection to the notes store for the open conversation.
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import type { ConversationSnapshot } from '@/lib/messaging/protocol';
+import type { NotesStore } from '@/lib/state/notesStore';
+import { NotesSection } from './NotesSection';
+
+export function ConversationNotes({ store, conversation }: { store: NotesStore; conversation: ConversationSnapshot }) {
+  const s = useStore(store);
+  const key = `${conversation.site}:${conversation.conversationId}`;
+  useEffect(() => void s.load(conversation), [key]); // eslint-disable-line react-hooks/exhaustive-deps
+  const loaded = s.target && `${s.target.site}:${s.target.conversationId}` === key;
+  if (!loaded) return null;
+  return (
+    <NotesSection
+      // A new conversation (or a note loaded later) starts the field afresh.
+      key={`${key}:${s.note?.updatedAt ?? 0}`}
+      savedNote={s.note?.text ?? ''}
+      noteUpdatedAt={s.note?.updatedAt}
+      followUp={s.followUp ? { ...s.followUp, id: s.followUp.id! } : null}
+      overdue={s.overdue.map((f) => ({ ...f, id: f.id! }))}
+      onSaveNote={s.saveNote}
+      onSetFollowUp={s.setFollowUp}
+      onDone={s.done}
+      onClear={s.clear}
+      error={s.error}
+      status={s.status}
+    />
+  );
+}
