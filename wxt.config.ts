@@ -17,7 +17,9 @@ export default defineConfig({
         : ['sidePanel', 'storage', 'alarms', 'notifications'],
     host_permissions: HOSTS,
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'",
+      // Extension pages may load only their own files and may not connect anywhere: customer text
+      // can't leave the browser even by mistake (an image URL, a font, a fetch).
+      extension_pages: "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; base-uri 'none'; form-action 'none'",
     },
     ...(browser === 'firefox'
       ? {

@@ -55,7 +55,7 @@ function Header() {
     <header className="panel-header">
       <h1>Defuse</h1>
       {conversation ? (
-        <p className="conversation" title={conversation.subject}>
+        <p className="conversation" title={conversation.subject} data-testid="conversation" data-conversation={conversation.conversationId}>
           <span className="site">{SITE_NAME[conversation.site]}</span>{' '}
           <span className="subject" dir="auto">
             {conversation.subject || '(no subject)'}
