@@ -103,8 +103,9 @@ export function createBadge(doc: Document, onOpen: () => void): BadgeController 
       }
       const label = ariaLabel(data);
       if (button && button.getAttribute('aria-label') !== label) button.setAttribute('aria-label', label);
-      if (text) text.textContent = LEVEL_LABEL[data.level];
-      if (score) score.textContent = String(data.score);
+      // Only touch what changed: a re-read of an unchanged page must cause no DOM mutation.
+      if (text && text.textContent !== LEVEL_LABEL[data.level]) text.textContent = LEVEL_LABEL[data.level];
+      if (score && score.textContent !== String(data.score)) score.textContent = String(data.score);
       removeStrays();
     },
     isAt(slot) {

@@ -70,6 +70,8 @@ describe('the in-page badge', () => {
     const records: MutationRecord[] = [];
     const mo = new MutationObserver((r) => records.push(...r));
     mo.observe(document.body, { childList: true, subtree: true, attributes: true });
+    const shadow = document.querySelector(BADGE_TAG)!.shadowRoot;
+    if (shadow) mo.observe(shadow, { childList: true, subtree: true, attributes: true, characterData: true });
     badge.place(slotIn('m1'), frustrated);
     return Promise.resolve().then(() => {
       mo.disconnect();
