@@ -1,10 +1,10 @@
 // Gmail (mail.google.com): the open thread, its latest message from the customer, the reply box.
 // "Customer" means any sender that is not the signed-in account (or one of its send-as addresses).
 import { allMatches, emailIn, firstMatch, isRendered, squash } from './dom';
-import { insertText, NO_REPLY_BOX } from './editable';
+import { guardedAdapter } from './guarded';
 import * as S from './selectors/gmail';
 import { toPlainText } from './text';
-import type { BadgeSlot, ConversationRead, InsertResult, SiteAdapter, SiteRead } from './types';
+import type { BadgeSlot, ConversationRead, SiteAdapter, SiteRead } from './types';
 
 export const REASONS = {
   noThread: 'No email thread is open. Open a thread to see its analysis.',
@@ -146,40 +146,13 @@ export function readGmail(doc: Document): SiteRead {
 }
 
 export function createGmailAdapter(doc: Document = document): SiteAdapter {
-  const replyBox = () => findReplyBox(doc, openThread(doc)?.root ?? null);
-  return {
+  return guardedAdapter({
     site: 'gmail',
-    read() {
-      try {
-        return readGmail(doc);
-      } catch {
-        return none(REASONS.noMessages);
-      }
-    },
-    replyBox() {
-      try {
-        return replyBox();
-      } catch {
-        return null;
-      }
-    },
-    readDraft() {
-      try {
-        const box = replyBox();
-        return box ? toPlainText(box, { drop: DROP }) : null;
-      } catch {
-        return null;
-      }
-    },
-    async insert(text, options): Promise<InsertResult> {
-      try {
-        const box = replyBox();
-        if (!box) return { ok: false, error: NO_REPLY_BOX };
-        return await insertText(box, text, { ...options, stopAt: DRAFT_STOP });
-      } catch {
-        return { ok: false, error: "Defuse couldn't insert the text. Copy it instead." };
-      }
-    },
-    observeRoot: () => doc.body ?? doc.documentElement,
-  };
+    doc,
+    read: () => readGmail(doc),
+    unreadable: () => none(REASONS.noMessages),
+    replyBox: () => findReplyBox(doc, openThread(doc)?.root ?? null),
+    drop: DROP,
+    stopAt: DRAFT_STOP,
+  });
 }

@@ -2,10 +2,10 @@
 // mounted as tabs at once, so every query is scoped to the selected ticket's area. Only `end-user`
 // comments are the customer's; agent replies and internal notes are never read as the customer.
 import { allMatches, firstMatch, squash, type SelectorList } from './dom';
-import { insertText, NO_REPLY_BOX } from './editable';
+import { guardedAdapter } from './guarded';
 import * as S from './selectors/zendesk';
 import { toPlainText } from './text';
-import type { ConversationRead, InsertResult, SiteAdapter, SiteRead } from './types';
+import type { ConversationRead, SiteAdapter, SiteRead } from './types';
 
 export const REASONS = {
   noTicket: 'No ticket is open. Open a ticket to see its analysis.',
@@ -134,44 +134,17 @@ export function readZendesk(doc: Document): SiteRead {
 }
 
 export function createZendeskAdapter(doc: Document = document): SiteAdapter {
-  const replyBox = (): HTMLElement | null => {
-    const id = selectedTicketId(doc);
-    const scope = id ? ticketScope(doc, id) : null;
-    return scope ? (firstMatch<HTMLElement>(scope, S.replyBox)?.element ?? null) : null;
-  };
-  return {
+  return guardedAdapter({
     site: 'zendesk',
-    read() {
-      try {
-        return readZendesk(doc);
-      } catch {
-        return none(REASONS.noTicket);
-      }
+    doc,
+    read: () => readZendesk(doc),
+    unreadable: () => none(REASONS.noTicket),
+    replyBox: (): HTMLElement | null => {
+      const id = selectedTicketId(doc);
+      const scope = id ? ticketScope(doc, id) : null;
+      return scope ? (firstMatch<HTMLElement>(scope, S.replyBox)?.element ?? null) : null;
     },
-    replyBox() {
-      try {
-        return replyBox();
-      } catch {
-        return null;
-      }
-    },
-    readDraft() {
-      try {
-        const box = replyBox();
-        return box ? toPlainText(box, { drop: DROP }) : null;
-      } catch {
-        return null;
-      }
-    },
-    async insert(text, options): Promise<InsertResult> {
-      try {
-        const box = replyBox();
-        if (!box) return { ok: false, error: NO_REPLY_BOX };
-        return await insertText(box, text, { ...options, stopAt: S.quoted });
-      } catch {
-        return { ok: false, error: "Defuse couldn't insert the text. Copy it instead." };
-      }
-    },
-    observeRoot: () => doc.body ?? doc.documentElement,
-  };
+    drop: DROP,
+    stopAt: S.quoted,
+  });
 }
