@@ -1,21 +1,29 @@
 // `npm run train`: fits the frustration model's weights and thresholds and writes
-// lib/analysis/model/weights.json. Deterministic (full-batch L-BFGS, no random state).
+// lib/analysis/model/weights.json. Deterministic (full-batch L-BFGS, no random state); ~30 s.
 //
-//   data       the train splits of ../shared/data (all three datasets jointly); dev splits choose
-//              the hyper-parameters and the thresholds; test splits are never read here.
+//   data       the train splits of ../shared/data (DEFUSE_DATA overrides), all three datasets jointly;
+//              the dev splits choose the hyper-parameters and the thresholds; test splits are never
+//              read here.
 //   features   lib/analysis/features.ts, computed by the same code path as analyzeMessage.
-//   weighting  within each dataset the two classes weigh the same (so one threshold can serve
-//              datasets whose base rates differ: 16% frustrated on Reddit, 64% on airline tweets);
-//              the datasets' shares are a hyper-parameter. No feature says which dataset a text is from.
-//   model      logistic regression, L2; signal and negative-valence weights constrained ≥ 0 (they are
+//   weighting  per-example sample weights only (no feature says which dataset a text comes from):
+//              each dataset's share of the loss; class balance within each dataset (full for
+//              complaints, partial for Reddit and airline tweets, whose base rates are far from
+//              support mail's); extra weight on complaints-twitter's calm messages written TO a
+//              company, the subset its README calls realistic for support mail.
+//   model      logistic regression, L2; signal and negative-valence weights constrained >= 0 (they are
 //              evidence of frustration by construction) through w = softplus(u).
-//   words      unigrams and bigrams with document frequency ≥ MIN_DF in train; after fitting, the
-//              MAX_WORDS largest weights are kept and the model is refitted on them (JSON < 300 KB).
+//   words      unigrams, bigrams and "not_" words with document frequency >= MIN_DF in train; after
+//              fitting, the MAX_WORDS largest weights are kept and the model is refitted on them
+//              (weights.json stays under 300 KB).
+//   thresholds frustrated (the alert): most of the issue's goals met on dev, then best mean F1;
+//              watch: 90% macro recall on dev; angry: best F1 for GoEmotions' `anger` label on dev;
+//              sensitivity high/low: +5 points of macro recall / precision on dev.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeParts } from '../lib/analysis/analyze';
 import { NAMED_FEATURES, NON_NEGATIVE, type Features } from '../lib/analysis/features';
+import { SIGNALS } from '../lib/analysis/signals';
 import { DATASETS, DATA_DIR, REPO_ROOT, loadFixture, loadSplit, prf, type Dataset, type Row } from './bench/_data';
 
 const MIN_DF = 3;
@@ -38,7 +46,7 @@ const log = (s: string) => console.log(`[${((performance.now() - t0) / 1000).toF
 
 export function featurize(rows: Row[], ds: number): Example[] {
   return rows.map((r) => {
-    const p = analyzeParts(r.text);
+    const p = analyzeParts(r.text, {}, { allWords: true });
     const ex: Example = { ds, y: r.frustrated ? 1 : 0, f: p.features, unscored: p.reason !== undefined, labels: r.labels };
     if (r.company_directed === true && !r.frustrated) ex.calmToCompany = true;
     return ex;
@@ -52,6 +60,7 @@ export function load(split: 'train' | 'dev'): Example[] {
     if (!rows) throw new Error(`missing ${name}/${split}.jsonl under ${DATA_DIR}`);
     out.push(...featurize(rows, ds));
   });
+  if (split === 'train') out.push(...featurize(signalExamples(), EXAMPLES));
   return out;
 }
 
@@ -219,17 +228,37 @@ export interface Config {
   /** Extra weight on calm messages written to a company (the complaints README calls that subset the
    * realistic one for support mail): questions and requests that must not raise the alert. */
   calmBoost?: number;
+  /** Share of the loss for the signal records' own examples (support-mail sentences written for
+   * Defuse: `fires` frustrated, `quiet` calm). The public data has few such sentences, so without
+   * them "kindly advise" or "as per my last email" would get almost no weight. */
+  exampleShare?: number;
 }
 
-export function sampleWeights(examples: Example[], shares: Config['shares'], balance: Config['balance'], calmBoost = 1): Float64Array {
+/** The `ds` of the signal records' examples (after the public datasets). */
+export const EXAMPLES = DATASETS.length;
+
+/** The signal records' examples as labelled training rows (never the test fixtures). */
+export function signalExamples(): Row[] {
+  return SIGNALS.flatMap((r) => [
+    ...r.examples.fires.map((text, i) => ({ id: `${r.id}/fires/${i}`, text, frustrated: true, labels: ['signal-example'] })),
+    ...r.examples.quiet.map((text, i) => ({ id: `${r.id}/quiet/${i}`, text, frustrated: false, labels: ['signal-example'] })),
+  ]);
+}
+
+export function sampleWeights(examples: Example[], shares: Config['shares'], balance: Config['balance'], calmBoost = 1, exampleShare = 0): Float64Array {
   const counts = DATASETS.map((_, d) => [0, 1].map((c) => examples.filter((e) => e.ds === d && e.y === c).length));
+  // the signal records' own examples (ds = EXAMPLES), when present, get `exampleShare` of the loss
+  counts.push([0, 1].map((c) => examples.filter((e) => e.ds === EXAMPLES && e.y === c).length));
   const sizes = counts.map(([a, b]) => a! + b!);
-  const raw = sizes.map((n, d) => (Array.isArray(shares) ? shares[d]! : shares === 'equal' ? 1 : Math.sqrt(n)));
+  const raw3 = sizes.slice(0, DATASETS.length).map((n, d) => (Array.isArray(shares) ? shares[d]! : shares === 'equal' ? 1 : Math.sqrt(n)));
+  const sum3 = raw3.reduce((a, b) => a + b, 0);
+  const ex = sizes[EXAMPLES]! > 0 ? exampleShare : 0;
+  const raw = [...raw3.map((r) => (r / sum3) * (1 - ex)), ex];
   const total = raw.reduce((a, b) => a + b, 0);
   // per example: dataset share / (class weight mass of the dataset), class weight = (n_c/n)^-balance
-  const bal = (d: number) => (Array.isArray(balance) ? balance[d]! : balance);
-  const classW = counts.map((c, d) => c.map((n) => Math.pow(n / sizes[d]!, -bal(d))));
-  const mass = counts.map((c, d) => c[0]! * classW[d]![0]! + c[1]! * classW[d]![1]!);
+  const bal = (d: number) => (d === EXAMPLES ? 1 : Array.isArray(balance) ? balance[d]! : balance);
+  const classW = counts.map((c, d) => c.map((n) => (n ? Math.pow(n / sizes[d]!, -bal(d)) : 0)));
+  const mass = counts.map((c, d) => c[0]! * classW[d]![0]! + c[1]! * classW[d]![1]! || 1);
   const N = examples.length;
   return Float64Array.from(examples.map((e) => (((raw[e.ds]! / total) * N * classW[e.ds]![e.y]!) / mass[e.ds]!) * (e.calmToCompany ? calmBoost : 1)));
 }
@@ -242,7 +271,7 @@ export interface Fitted extends Fit {
 export function fit(train: Example[], vocab: Map<string, number>, cfg: Config, warm?: Float64Array, matrix?: Matrix): Fitted {
   const K = NAMED_FEATURES.length;
   const m = matrix ?? buildMatrix(train, vocab);
-  const sw = sampleWeights(train, cfg.shares, cfg.balance, cfg.calmBoost);
+  const sw = sampleWeights(train, cfg.shares, cfg.balance, cfg.calmBoost, cfg.exampleShare);
   const f = objective(m, sw, K, cfg.lambda / 10, cfg.lambda);
   const theta0 = warm && warm.length === 1 + K + vocab.size ? Float64Array.from(warm) : new Float64Array(1 + K + vocab.size);
   const theta = lbfgs(f, theta0);
@@ -310,145 +339,150 @@ function macro(e: DevEval, k: 'precision' | 'recall'): number {
 
 // ---------- main ----------
 function main(): void {
-log(`data: ${DATA_DIR}`);
-const train = load('train');
-log(`featurized train: ${train.length} texts`);
-const dev = load('dev');
-log(`featurized dev: ${dev.length} texts`);
+  log(`data: ${DATA_DIR}`);
+  const train = load('train');
+  log(`featurized train: ${train.length} texts`);
+  const dev = load('dev');
+  log(`featurized dev: ${dev.length} texts`);
 
-const df = new Map<string, number>();
-for (const e of train) for (const w of e.f.words) df.set(w, (df.get(w) ?? 0) + 1);
-const fullVocab = new Map<string, number>();
-for (const [w, n] of [...df.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) if (n >= MIN_DF) fullVocab.set(w, fullVocab.size);
-log(`vocabulary: ${fullVocab.size} words and pairs with df >= ${MIN_DF}`);
+  const df = new Map<string, number>();
+  for (const e of train) for (const w of e.f.words) df.set(w, (df.get(w) ?? 0) + 1);
+  const fullVocab = new Map<string, number>();
+  for (const [w, n] of [...df.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) if (n >= MIN_DF) fullVocab.set(w, fullVocab.size);
+  log(`vocabulary: ${fullVocab.size} words and pairs with df >= ${MIN_DF}`);
 
-// Hyper-parameters, chosen on dev: the datasets' shares, L2 strength, and the extra weight on calm
-// messages to companies. Class balance within a dataset is partial for the datasets whose texts
-// differ most from support mail (Reddit 0.6, airline 0.8): a fully balanced Reddit set teaches the
-// model that one comment in two is frustrated, which then floods the alert.
-const grid: Config[] = [];
-for (const shares of [[0.2, 0.6, 0.2], 'sqrt'] as Config['shares'][])
-  for (const lambda of [7e-4, 1e-3]) for (const calmBoost of [1, 3]) grid.push({ shares, lambda, balance: [1, 0.6, 0.8], calmBoost });
+  // Hyper-parameters, chosen on dev: the datasets' shares, L2 strength, the extra weight on calm
+  // messages to companies, and the share of the signal records' examples (small: dev cannot see
+  // their benefit, which is on support mail, so it only tells us how much they may cost). Class balance within a dataset is partial for the datasets whose texts
+  // differ most from support mail (Reddit 0.6, airline 0.8): a fully balanced Reddit set teaches the
+  // model that one comment in two is frustrated, which then floods the alert.
+  const grid: Config[] = [];
+  for (const shares of [[0.2, 0.6, 0.2], 'sqrt'] as Config['shares'][])
+    for (const lambda of [7e-4, 1e-3])
+      for (const calmBoost of [1, 3]) for (const exampleShare of [0.03, 0.05]) grid.push({ shares, lambda, balance: [1, 0.6, 0.8], calmBoost, exampleShare });
 
-const fullMatrix = buildMatrix(train, fullVocab);
-let chosen: { cfg: Config; ev: DevEval; fitted: Fitted } | undefined;
-let warm: Float64Array | undefined;
-for (const cfg of grid) {
-  const fitted = fit(train, fullVocab, cfg, warm, fullMatrix);
-  warm = fitted.theta;
-  const ev = chooseThreshold(dev, scores(dev, fullVocab, fitted));
-  log(`  ${JSON.stringify(cfg)}: t=${ev.t} goals met ${ev.met}/3, dev F1 ${ev.per.map((p) => (100 * p.f1).toFixed(1)).join(' / ')}`);
-  if (!chosen || ev.met > chosen.ev.met || (ev.met === chosen.ev.met && ev.meanF1 > chosen.ev.meanF1)) chosen = { cfg, ev, fitted };
-}
-const cfg = chosen!.cfg;
-log(`chosen on dev: ${JSON.stringify(cfg)}`);
-
-// keep the strongest words and refit on them
-const K = NAMED_FEATURES.length;
-const wide = chosen!.fitted;
-const ranked = [...fullVocab.entries()].sort((a, b) => Math.abs(wide.w[K + b[1]]!) - Math.abs(wide.w[K + a[1]]!));
-const vocab = new Map<string, number>();
-for (const [w] of ranked.slice(0, MAX_WORDS)) vocab.set(w, vocab.size);
-const warmPruned = new Float64Array(1 + K + vocab.size);
-warmPruned.set(wide.theta.subarray(0, 1 + K));
-for (const [w, j] of vocab) warmPruned[1 + K + j] = wide.theta[1 + K + fullVocab.get(w)!]!;
-const final = fit(train, vocab, cfg, warmPruned);
-const devScores = scores(dev, vocab, final);
-const ev = chooseThreshold(dev, devScores);
-log(`refitted on ${vocab.size} words: t=${ev.t}, goals met on dev ${ev.met}/3`);
-
-// watch: the highest score below the alert that still catches 90% of frustrated dev texts (macro)
-let watch = Math.max(5, ev.t - 15);
-for (let t = ev.t - 5; t >= 5; t--) {
-  if (macro(evalAt(t, dev, devScores), 'recall') >= 0.9) {
-    watch = t;
-    break;
+  const fullMatrix = buildMatrix(train, fullVocab);
+  let chosen: { cfg: Config; ev: DevEval; fitted: Fitted } | undefined;
+  let warm: Float64Array | undefined;
+  for (const cfg of grid) {
+    const fitted = fit(train, fullVocab, cfg, warm, fullMatrix);
+    warm = fitted.theta;
+    const ev = chooseThreshold(dev, scores(dev, fullVocab, fitted));
+    log(`  ${JSON.stringify(cfg)}: t=${ev.t} goals met ${ev.met}/3, dev F1 ${ev.per.map((p) => (100 * p.f1).toFixed(1)).join(' / ')}`);
+    if (!chosen || ev.met > chosen.ev.met || (ev.met === chosen.ev.met && ev.meanF1 > chosen.ev.meanF1)) chosen = { cfg, ev, fitted };
   }
-}
-// angry: on GoEmotions dev, the cut-off above the alert that best separates texts labelled `anger`
-const goIdx = dev.map((e, i) => (DATASETS[e.ds] === 'goemotions' ? i : -1)).filter((i) => i >= 0);
-let angry = Math.min(99, ev.t + 20);
-let angryF1 = -1;
-for (let t = ev.t + 1; t <= 99; t++) {
-  const p = prf(
-    goIdx.map((i) => devScores[i]! >= t),
-    goIdx.map((i) => dev[i]!.labels.includes('anger')),
-  );
-  if (p.f1 > angryF1) {
-    angryF1 = p.f1;
-    angry = t;
+  const cfg = chosen!.cfg;
+  log(`chosen on dev: ${JSON.stringify(cfg)}`);
+
+  // keep the strongest words and refit on them
+  const K = NAMED_FEATURES.length;
+  const wide = chosen!.fitted;
+  const ranked = [...fullVocab.entries()].sort((a, b) => Math.abs(wide.w[K + b[1]]!) - Math.abs(wide.w[K + a[1]]!));
+  const vocab = new Map<string, number>();
+  for (const [w] of ranked.slice(0, MAX_WORDS)) vocab.set(w, vocab.size);
+  const warmPruned = new Float64Array(1 + K + vocab.size);
+  warmPruned.set(wide.theta.subarray(0, 1 + K));
+  for (const [w, j] of vocab) warmPruned[1 + K + j] = wide.theta[1 + K + fullVocab.get(w)!]!;
+  const fitted = fit(train, vocab, cfg, warmPruned);
+  // Everything below uses the weights exactly as written to JSON (rounded to 3 decimals), so the
+  // thresholds and the printed figures are those analyzeMessage reproduces.
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  const final: Fit = { intercept: round(fitted.intercept), w: fitted.w.map(round) };
+  const devScores = scores(dev, vocab, final);
+  const ev = chooseThreshold(dev, devScores);
+  log(`refitted on ${vocab.size} words: t=${ev.t}, goals met on dev ${ev.met}/3`);
+
+  // watch: the highest score below the alert that still catches 90% of frustrated dev texts (macro)
+  let watch = Math.max(5, ev.t - 15);
+  for (let t = ev.t - 5; t >= 5; t--) {
+    if (macro(evalAt(t, dev, devScores), 'recall') >= 0.9) {
+      watch = t;
+      break;
+    }
   }
-}
-// sensitivity: 'high' gains 5 points of macro recall, 'low' 5 points of macro precision
-const base = ev;
-let high = Math.max(1, ev.t - 10);
-for (let t = ev.t - 1; t >= 1; t--) {
-  if (macro(evalAt(t, dev, devScores), 'recall') >= macro(base, 'recall') + 0.05) {
-    high = t;
-    break;
+  // angry: on GoEmotions dev, the cut-off above the alert that best separates texts labelled `anger`
+  const goIdx = dev.map((e, i) => (DATASETS[e.ds] === 'goemotions' ? i : -1)).filter((i) => i >= 0);
+  let angry = Math.min(99, ev.t + 20);
+  let angryF1 = -1;
+  for (let t = ev.t + 1; t <= 99; t++) {
+    const p = prf(
+      goIdx.map((i) => devScores[i]! >= t),
+      goIdx.map((i) => dev[i]!.labels.includes('anger')),
+    );
+    if (p.f1 > angryF1) {
+      angryF1 = p.f1;
+      angry = t;
+    }
   }
-}
-let low = Math.min(99, ev.t + 10);
-for (let t = ev.t + 1; t <= 99; t++) {
-  if (macro(evalAt(t, dev, devScores), 'precision') >= macro(base, 'precision') + 0.05) {
-    low = t;
-    break;
+  // sensitivity: 'high' gains 5 points of macro recall, 'low' 5 points of macro precision
+  const base = ev;
+  let high = Math.max(1, ev.t - 10);
+  for (let t = ev.t - 1; t >= 1; t--) {
+    if (macro(evalAt(t, dev, devScores), 'recall') >= macro(base, 'recall') + 0.05) {
+      high = t;
+      break;
+    }
   }
-}
+  let low = Math.min(99, ev.t + 10);
+  for (let t = ev.t + 1; t <= 99; t++) {
+    if (macro(evalAt(t, dev, devScores), 'precision') >= macro(base, 'precision') + 0.05) {
+      low = t;
+      break;
+    }
+  }
 
-const round = (x: number) => Math.round(x * 1000) / 1000;
-const named: Record<string, number> = {};
-NAMED_FEATURES.forEach((n, j) => (named[n] = round(final.w[j]!)));
-const words: Record<string, number> = {};
-for (const [w, j] of vocab) {
-  const v = round(final.w[K + j]!);
-  if (v !== 0) words[w] = v;
-}
+  const named: Record<string, number> = {};
+  NAMED_FEATURES.forEach((n, j) => (named[n] = round(final.w[j]!)));
+  const words: Record<string, number> = {};
+  for (const [w, j] of vocab) {
+    const v = round(final.w[K + j]!);
+    if (v !== 0) words[w] = v;
+  }
 
-// fixtures: reported, never used for any choice above
-const fixtureRates = (['calm-business', 'hidden-frustration'] as const).map((name) => {
-  const ex = featurize(loadFixture(name), -1);
-  const s = scores(ex, vocab, final);
-  return { name, flagged: s.filter((x) => x >= ev.t).length, total: ex.length };
-});
+  // fixtures: reported, never used for any choice above
+  const fixtureRates = (['calm-business', 'hidden-frustration'] as const).map((name) => {
+    const ex = featurize(loadFixture(name), -1);
+    const s = scores(ex, vocab, final);
+    return { name, flagged: s.filter((x) => x >= ev.t).length, total: ex.length };
+  });
 
-const figures = {
-  trainedOn: DATASETS.map((d) => `${d}/train`),
-  chosenOn: DATASETS.map((d) => `${d}/dev`),
-  config: cfg,
-  vocabulary: { candidates: fullVocab.size, kept: Object.keys(words).length, minDf: MIN_DF },
-  dev: Object.fromEntries(
-    DATASETS.map((d, i) => [d, { precision: round(ev.per[i]!.precision), recall: round(ev.per[i]!.recall), f1: round(ev.per[i]!.f1) }]),
-  ),
-  devGoalsMet: { 'complaints-twitter': ev.goals[0], goemotions: ev.goals[1], 'airline-tweets': ev.goals[2] },
-  angryF1OnGoEmotionsDev: round(angryF1),
-};
-const json = {
-  version: 1,
-  note: 'Fitted by scripts/train.ts (npm run train); do not edit by hand.',
-  intercept: round(final.intercept),
-  named,
-  thresholds: { watch, frustrated: ev.t, angry },
-  sensitivity: { low, high },
-  figures,
-  words,
-};
-const text = JSON.stringify(json) + '\n';
-writeFileSync(OUT, text);
+  const figures = {
+    trainedOn: [...DATASETS.map((d) => `${d}/train`), 'lib/analysis/signals.ts examples'],
+    chosenOn: DATASETS.map((d) => `${d}/dev`),
+    config: cfg,
+    vocabulary: { candidates: fullVocab.size, kept: Object.keys(words).length, minDf: MIN_DF },
+    dev: Object.fromEntries(
+      DATASETS.map((d, i) => [d, { precision: round(ev.per[i]!.precision), recall: round(ev.per[i]!.recall), f1: round(ev.per[i]!.f1) }]),
+    ),
+    devGoalsMet: { 'complaints-twitter': ev.goals[0], goemotions: ev.goals[1], 'airline-tweets': ev.goals[2] },
+    angryF1OnGoEmotionsDev: round(angryF1),
+  };
+  const json = {
+    version: 1,
+    note: 'Fitted by scripts/train.ts (npm run train); do not edit by hand.',
+    intercept: round(final.intercept),
+    named,
+    thresholds: { watch, frustrated: ev.t, angry },
+    sensitivity: { low, high },
+    figures,
+    words,
+  };
+  const text = JSON.stringify(json) + '\n';
+  writeFileSync(OUT, text);
 
-console.log('');
-console.log(`wrote ${OUT.replace(REPO_ROOT + '/', '')} (${(text.length / 1024).toFixed(0)} KB, ${Object.keys(words).length} words)`);
-console.log(`thresholds: watch ${watch}, frustrated ${ev.t} (sensitivity high ${high}, low ${low}), angry ${angry}`);
-console.log('dev figures at the frustrated threshold (precision / recall / F1, %):');
-DATASETS.forEach((d: Dataset, i) => {
-  const p = ev.per[i]!;
-  console.log(`  ${d.padEnd(20)} ${(100 * p.precision).toFixed(1)} / ${(100 * p.recall).toFixed(1)} / ${(100 * p.f1).toFixed(1)}   goal ${ev.goals[i] ? 'met' : 'MISSED'} on dev`);
-});
-console.log(`  angry vs GoEmotions 'anger' label (dev): F1 ${(100 * angryF1).toFixed(1)}`);
-for (const f of fixtureRates) console.log(`  fixture ${f.name}: ${f.flagged}/${f.total} flagged frustrated`);
-console.log('named feature weights (log-odds):');
-for (const [n, w] of Object.entries(named)) console.log(`  ${n.padEnd(28)} ${w >= 0 ? ' ' : ''}${w.toFixed(3)}`);
-log('done');
+  console.log('');
+  console.log(`wrote ${OUT.replace(REPO_ROOT + '/', '')} (${(text.length / 1024).toFixed(0)} KB, ${Object.keys(words).length} words)`);
+  console.log(`thresholds: watch ${watch}, frustrated ${ev.t} (sensitivity high ${high}, low ${low}), angry ${angry}`);
+  console.log('dev figures at the frustrated threshold (precision / recall / F1, %):');
+  DATASETS.forEach((d: Dataset, i) => {
+    const p = ev.per[i]!;
+    console.log(`  ${d.padEnd(20)} ${(100 * p.precision).toFixed(1)} / ${(100 * p.recall).toFixed(1)} / ${(100 * p.f1).toFixed(1)}   goal ${ev.goals[i] ? 'met' : 'MISSED'} on dev`);
+  });
+  console.log(`  angry vs GoEmotions 'anger' label (dev): F1 ${(100 * angryF1).toFixed(1)}`);
+  for (const f of fixtureRates) console.log(`  fixture ${f.name}: ${f.flagged}/${f.total} flagged frustrated`);
+  console.log('named feature weights (log-odds):');
+  for (const [n, w] of Object.entries(named)) console.log(`  ${n.padEnd(28)} ${w >= 0 ? ' ' : ''}${w.toFixed(3)}`);
+  log('done');
 }
 
 // Run when executed (npm run train); importing the module only gives the functions above.

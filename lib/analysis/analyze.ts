@@ -3,10 +3,10 @@
 import type { AnalyseOptions, Analysis, Contribution, MessageFacts, Signal } from './types';
 import { cleanMessage, spanToSource, type Cleaned } from './clean';
 import { splitSentences, tokenize } from './text';
-import { findSignals, lowerSameLength, matchable, type FoundSignal } from './signals';
+import { SIGNALS, findSignals, lowerSameLength, matchable, type FoundSignal } from './signals';
 import { technicalSpans, valence } from './lexicon';
 import { computeFeatures } from './features';
-import { alertThreshold, levelFor, scoreFeatures } from './model';
+import { alertThreshold, levelFor, scoreFeatures, vocabulary } from './logistic';
 import { extractFacts } from './facts';
 import { detectLanguage } from './language';
 
@@ -35,18 +35,30 @@ function unscored(reason: string, language: Analysis['language'], cleaned: Clean
   };
 }
 
-/** Intermediate results, for the trainer and the bench (the same path analyzeMessage takes). */
-export function analyzeParts(text: string, opts: AnalyseOptions = {}) {
+/**
+ * Intermediate results, for the trainer and the bench (the same path analyzeMessage takes).
+ * `allWords` keeps every word feature (the trainer builds its vocabulary from them); otherwise only
+ * the words the fitted model knows are kept.
+ */
+export function analyzeParts(text: string, opts: AnalyseOptions = {}, { allWords = false } = {}) {
   const cleaned = cleanMessage(text, { html: opts.html });
   const body = cleaned.text;
   const sentences = splitSentences(body);
   const tokens = tokenize(body, sentences);
-  const found = findSignals(body, sentences);
   const m = matchable(body);
-  const val = valence(tokens, technicalSpans(m, lowerSameLength(m)));
+  const lower = lowerSameLength(m);
+  const found = findSignals(body, sentences, SIGNALS, { prepared: { matchable: m, lower } });
+  const val = valence(tokens, technicalSpans(m, lower), { text: body, sentences });
   const signOffText = cleaned.signOff ? cleaned.source.slice(cleaned.signOff.start, cleaned.signOff.end) : undefined;
-  const facts = extractFacts(body, found, signOffText, opts.priorCustomerMessages);
-  const features = computeFeatures({ tokens, signals: found, valence: val, text: body, contactCount: facts.contactCount });
+  const facts = extractFacts(body, found, signOffText, opts.priorCustomerMessages, lower);
+  const features = computeFeatures({
+    tokens,
+    signals: found,
+    valence: val,
+    text: body,
+    contactCount: facts.contactCount,
+    ...(allWords ? {} : { vocabulary: vocabulary() }),
+  });
   // Why the message cannot be scored normally, if it cannot (the result is then calm with score 0).
   let reason: string | undefined;
   let language: Analysis['language'] = 'unknown';

@@ -10,7 +10,10 @@ import { htmlToText } from './html';
 /** Most of a message that is scored; a paste beyond this is cut and `truncated` is set. */
 export const MAX_SCORED_CHARS = 20_000;
 /** HTML beyond this is not converted (a 1 MB page soup would otherwise dominate the cost). */
-export const MAX_HTML_CHARS = 300_000;
+export const MAX_HTML_CHARS = 200_000;
+/** Lines beyond this offset are not examined (a 1 MB block of quoted lines keeps nothing, so the
+ * kept-length cap alone would not stop the scan). */
+export const MAX_SCAN_CHARS = 200_000;
 
 export type RemovedKind = 'quoted-history' | 'quoted-line' | 'signature' | 'disclaimer' | 'sign-off';
 
@@ -63,6 +66,8 @@ const MOBILE_SIG = /^\s*(?:Sent from my\b|Sent from (?:Outlook|Mail|Yahoo|Gmail|
 const DISCLAIMER_HEAD = /^\s*(?:\*+\s*)?(?:CONFIDENTIALITY(?: NOTICE)?|DISCLAIMER|PRIVILEGED (?:AND|&) CONFIDENTIAL|LEGAL NOTICE)/;
 const DISCLAIMER_BODY = /^\s*(?:This|The information (?:contained )?in this|The contents of this)\s+(?:e-?mail|message|communication|transmission)\b.{0,120}\b(?:confidential|privileged|intended (?:solely|only)|intended recipient)/i;
 const PLEASE_CONSIDER = /^\s*Please consider the environment before printing/i;
+/** Every rule above starts its line with one of these (or is a very short line). */
+const MAYBE_MARKER = /^\s*(?:on\b|-|—|_|>|##|\*|from:|begin|sent|get outlook|confidential|disclaimer|privileged|legal|this (?:e-?mail|message|communication|transmission)|the (?:information|contents)|please consider)|^.{0,3}$/i;
 
 /**
  * Sign-offs: "Thanks,", "Best regards,", "Kind regards, Maria", "Cheers!", "Sincerely,".
@@ -171,9 +176,15 @@ export function cleanMessage(input: string, opts: { html?: boolean } = {}): Clea
   for (let i = 0; ; i++) {
     const line = readLine(i);
     if (!line) break;
-    if (keptChars > MAX_SCORED_CHARS) {
+    if (keptChars > MAX_SCORED_CHARS || line.start > MAX_SCAN_CHARS) {
       stoppedEarly = true;
       break;
+    }
+    // Most lines are plain prose: one cheap look at how the line starts rules them out.
+    if (!MAYBE_MARKER.test(line.text)) {
+      kept.push(line);
+      keptChars += line.end - line.start;
+      continue;
     }
     if (historyStartsAt(lines, i, readLine)) {
       removed.push({ kind: 'quoted-history', start: line.start, end: source.length });

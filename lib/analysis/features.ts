@@ -32,11 +32,16 @@ export const NAMED_FEATURES: string[] = [
 /** Features whose weight is constrained to be ≥ 0 when fitting: evidence of frustration by construction. */
 export const NON_NEGATIVE: Set<string> = new Set([...SIGNAL_FEATURES.map((f) => 'sig:' + f), 'lex:negative', 'lex:strongest', 'lex:negated-praise', 'lex:pressure']);
 
+const PLACEHOLDER_LABELS: Record<string, string> = { '@user': '@handle', '<url>': 'a link', '<email>': 'an e-mail address', '<num>': 'a number' };
+
 export function featureLabel(name: string): string {
   if (name.startsWith('sig:')) return signalFeatureLabel(name.slice(4));
   if (name.startsWith('w:')) {
-    const w = name.slice(2).replace(/^tech:/, '');
-    return `word “${w.replace(/ tech:/g, ' ')}”`;
+    const shown = (w: string) => PLACEHOLDER_LABELS[w] ?? w.replace(/^tech:/, '');
+    const key = name.slice(2);
+    if (key.startsWith('not_')) return `negated word “not … ${shown(key.slice(4))}”`;
+    const parts = key.split(' ');
+    return parts.length > 1 ? `words “${parts.map(shown).join(' ')}”` : `word “${shown(key)}”`;
   }
   const labels: Record<string, string> = {
     'lex:negative': 'Negative words overall',
@@ -56,22 +61,51 @@ const PUNCT = new Set(['!', '?', '...']);
  * Distinct unigrams, within-sentence bigrams, and "not_" + each of the three words after a negator
  * (same sentence, up to a mark): "not_helpful" in "not very helpful" learns apart from "helpful".
  */
-export function wordFeatures(tokens: Token[], only?: { has(key: string): boolean }): string[] {
+/** The word features a model knows, split so that a lookup builds no string: unigrams, bigrams
+ * (first word → second words) and negated words ("not_x" → x). */
+export interface Vocabulary {
+  uni: Set<string>;
+  bi: Map<string, Set<string>>;
+  neg: Set<string>;
+}
+
+export function vocabularyOf(keys: Iterable<string>): Vocabulary {
+  const v: Vocabulary = { uni: new Set(), bi: new Map(), neg: new Set() };
+  for (const k of keys) {
+    const sp = k.indexOf(' ');
+    if (sp !== -1) {
+      const first = k.slice(0, sp);
+      let set = v.bi.get(first);
+      if (!set) v.bi.set(first, (set = new Set()));
+      set.add(k.slice(sp + 1));
+    } else if (k.startsWith('not_')) v.neg.add(k.slice(4));
+    else v.uni.add(k);
+  }
+  return v;
+}
+
+export function wordFeatures(tokens: Token[], vocab?: Vocabulary): string[] {
   const set = new Set<string>();
-  const add = only ? (k: string) => only.has(k) && set.add(k) : (k: string) => set.add(k);
   let negLeft = 0;
   let negSentence = -1;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    add(t.norm);
+    const w = t.norm;
     const next = tokens[i + 1];
-    if (next && next.sentence === t.sentence) add(t.norm + ' ' + next.norm);
-    if (PUNCT.has(t.norm) || t.sentence !== negSentence) negLeft = 0;
+    const pair = next && next.sentence === t.sentence ? next.norm : undefined;
+    // a negated emotion word counts as its own feature, never as the plain word
+    if (t.negated) {
+      if (!vocab || vocab.neg.has(w)) set.add('not_' + w);
+    } else if (!vocab || vocab.uni.has(w)) set.add(w);
+    if (vocab) {
+      if (pair !== undefined && vocab.bi.get(w)?.has(pair)) set.add(w + ' ' + pair);
+    } else if (pair !== undefined) set.add(w + ' ' + pair);
+    if (PUNCT.has(w) || t.sentence !== negSentence) negLeft = 0;
     if (negLeft > 0) {
-      add('not_' + t.norm);
+      if (!vocab || vocab.neg.has(w)) set.add('not_' + w);
       negLeft--;
     }
-    if (NEGATORS.has(t.norm)) {
+    if (NEGATORS.has(w)) {
       negLeft = 3;
       negSentence = t.sentence;
     }
@@ -86,8 +120,8 @@ export interface FeatureInput {
   text: string;
   /** Contacts known from the thread (1 = first). */
   contactCount: number;
-  /** Keep only words this has (the model's vocabulary): saves building strings nobody reads. */
-  vocabulary?: { has(key: string): boolean };
+  /** Keep only the model's words (saves building strings nobody reads); all words when absent. */
+  vocabulary?: Vocabulary;
 }
 
 export function computeFeatures(x: FeatureInput): Features {

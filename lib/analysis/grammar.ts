@@ -3,8 +3,9 @@
 // compromise costs ≈ 0.5 ms per sentence here (toolchain.md: slower than VADER on a whole email), so
 // signals.ts asks only when its cheap pass cannot decide: a negator a few words before a trigger but
 // not right next to it, a "promise" whose tense the words around it do not settle, a duration
-// spelled in words the small table below does not know. Answers are cached per sentence text, so a
-// draft re-checked on every typing pause re-parses only the sentence that changed.
+// spelled in words the small table below does not know. Even then compromise sees only the clause
+// up to the trigger, not the whole sentence. Parses are cached by that snippet's text, so a draft
+// re-checked on every typing pause re-parses only what changed.
 import nlp from 'compromise';
 
 // Support-mail words compromise would otherwise mis-tag (compromise's plugin shape: words → tag).
@@ -30,14 +31,13 @@ nlp.plugin({
 
 interface Parsed {
   terms: { start: number; end: number; tags: Set<string>; normal: string }[];
-  clauses: { start: number; end: number }[];
 }
 
 const CACHE_SIZE = 512;
 const cache = new Map<string, Parsed>();
 let parses = 0;
 
-/** How many sentences compromise has parsed (the bench and tests read it). */
+/** How many snippets compromise has parsed (the bench and tests read it). */
 export function grammarStats(): { parses: number; cached: number } {
   return { parses, cached: cache.size };
 }
@@ -46,25 +46,49 @@ export function clearGrammarCache(): void {
   cache.clear();
 }
 
-function parse(sentence: string): Parsed {
-  const hit = cache.get(sentence);
+function remember(key: string, parsed: Parsed): Parsed {
+  cache.set(key, parsed);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return parsed;
+}
+
+/** Terms of a snippet with their offsets (rebuilt from compromise's pre/text/post, which keep every character). */
+function parse(snippet: string): Parsed {
+  const hit = cache.get(snippet);
   if (hit) {
-    cache.delete(sentence);
-    cache.set(sentence, hit); // LRU: most recent last
+    cache.delete(snippet);
+    cache.set(snippet, hit); // LRU: most recent last
     return hit;
   }
   parses++;
-  const doc = nlp(sentence);
-  type J = { offset: { start: number; length: number }; terms: { normal: string; tags: string[]; offset: { start: number; length: number } }[] };
+  type T = { pre: string; text: string; post: string; normal: string; implicit?: string; tags: Set<string> };
   const terms: Parsed['terms'] = [];
-  for (const s of doc.json({ offset: true }) as J[]) {
-    for (const t of s.terms) terms.push({ start: t.offset.start, end: t.offset.start + t.offset.length, tags: new Set(t.tags), normal: t.normal });
+  let at = 0;
+  for (const t of nlp(snippet).termList() as unknown as T[]) {
+    const start = at + t.pre.length;
+    const end = start + t.text.length;
+    terms.push({ start, end, tags: t.tags, normal: t.implicit || t.normal });
+    at = end + t.post.length;
   }
-  const clauses = (doc.clauses().json({ offset: true }) as J[]).map((c) => ({ start: c.offset.start, end: c.offset.start + c.offset.length }));
-  const parsed = { terms, clauses };
-  cache.set(sentence, parsed);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  return parsed;
+  return remember(snippet, { terms });
+}
+
+/** Where the clause holding `at` starts: after the last ", but", ";", "although"… before it. */
+const CLAUSE_BREAK = /[;:]|,\s*(?=(?:but|and|so|because|although|though|yet|however|while|whereas|which)\b)|\b(?:but|although|though|however|whereas)\b/gi;
+function clauseStart(sentence: string, at: number): number {
+  let start = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CLAUSE_BREAK.exec(sentence)) && m.index < at) start = m.index + m[0].length;
+  return start;
+}
+
+/** The snippet compromise sees: from the clause start to the end of the word at `at` (+ `extraWords`). */
+function snippetAround(sentence: string, at: number, extraWords = 0): { text: string; offset: number } {
+  const from = clauseStart(sentence, at);
+  const re = new RegExp(`^[\\w'’-]*(?:\\W+[\\w'’-]+){0,${extraWords}}`);
+  const tail = re.exec(sentence.slice(at))![0];
+  return { text: sentence.slice(from, at + tail.length), offset: from };
 }
 
 const NEGATIVE_WORDS = new Set(['not', 'never', 'no', "n't", 'nobody', 'noone', 'none', 'without', 'hardly', 'barely', 'neither', 'nor']);
@@ -81,9 +105,10 @@ function isNegator(t: Parsed['terms'][number]): boolean {
  *   "I've never been so disappointed"              → false (negation that intensifies: so/this/more)
  */
 export function negatedInClause(sentence: string, at: number): boolean {
-  const p = parse(sentence);
-  const clause = p.clauses.find((c) => at >= c.start && at < c.end) ?? { start: 0, end: sentence.length };
-  const before = p.terms.filter((t) => t.start >= clause.start && t.end <= at + 1 && t.start < at);
+  const snip = snippetAround(sentence, at);
+  const p = parse(snip.text);
+  const rel = at - snip.offset;
+  const before = p.terms.filter((t) => t.start < rel);
   let neg = -1;
   for (let i = before.length - 1; i >= 0; i--) {
     if (isNegator(before[i]!)) {
@@ -97,7 +122,7 @@ export function negatedInClause(sentence: string, at: number): boolean {
   if (between[0] && /^(only|just|merely|simply)$/.test(between[0].normal)) return false;
   // "never been so / this / more disappointed", "can't tell you how disappointed"
   const last = between[between.length - 1];
-  if (last && /^(so|this|more|as|how|any more|anymore)$/.test(last.normal)) return false;
+  if (last && /^(so|this|more|as|how|anymore)$/.test(last.normal)) return false;
   // a new subject + verb after the negator starts a clause the negation does not reach;
   // a pronoun right after a verb is an inversion ("have we been"), not a new subject
   for (let i = 0; i < between.length - 1; i++) {
@@ -117,8 +142,10 @@ export function negatedInClause(sentence: string, at: number): boolean {
  *   "They keep promising a fix."     → true (a habit of promising)
  */
 export function promiseIsPast(sentence: string, at: number): boolean {
-  const p = parse(sentence);
-  const i = p.terms.findIndex((t) => at >= t.start && at < Math.max(t.end, t.start + 1));
+  const snip = snippetAround(sentence, at, 2);
+  const p = parse(snip.text);
+  const rel = at - snip.offset;
+  const i = p.terms.findIndex((t) => rel >= t.start && rel < Math.max(t.end, t.start + 1));
   const t = p.terms[i];
   if (!t) return false;
   const prev = p.terms.slice(Math.max(0, i - 3), i);
@@ -149,9 +176,7 @@ export function numberValue(phrase: string): number | undefined {
     parses++;
     const got = nlp(p).numbers().get() as unknown;
     const n = Array.isArray(got) ? got[0] : got;
-    parsed = { terms: typeof n === 'number' ? [{ start: 0, end: 0, tags: new Set(), normal: String(n) }] : [], clauses: [] };
-    cache.set(key, parsed);
-    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    parsed = remember(key, { terms: typeof n === 'number' ? [{ start: 0, end: 0, tags: new Set(), normal: String(n) }] : [] });
   }
   const v = parsed.terms[0] ? Number(parsed.terms[0].normal) : NaN;
   return Number.isFinite(v) ? v : undefined;

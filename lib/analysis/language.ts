@@ -23,7 +23,11 @@ export function detectLanguage(text: string, words?: string[]): Language {
   const sample = text.length > 4000 ? text.slice(0, 4000) : text;
   let letters = 0;
   let latin = 0;
-  for (let i = 0; i < sample.length; i++) {
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\x00-\x7f]/.test(sample)) {
+    // plain ASCII: Latin script by definition, and English unless the stopwords say otherwise
+    letters = latin = /[A-Za-z]/.test(sample) ? 1 : 0;
+  } else for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
       letters++;

@@ -6,12 +6,16 @@
 //     "please", "help", "support", "like" are not praise there;
 //   - technical use: "kill the process", "fatal error", "the job failed", "abort the build" describe
 //     software, not feelings — those words are neutralised (and renamed for the word features).
-// The CommonJS entry rather than labels.json itself: some loaders (tsx) turn a flat JSON file into
-// one export per key, and AFINN has keys such as "protected" that cannot be names.
-import english from 'sentiment/languages/en/index.js';
-import type { Token } from './text';
+// Through sentiment's own language processor (CommonJS), not labels.json: loading it adds AFINN's
+// emoji list to the English words, and it does so to the one shared object whenever anything loads
+// `sentiment` — so reading labels.json directly would give a different list depending on import
+// order. (And some loaders, tsx among them, turn a flat JSON file into one export per key, which
+// fails on AFINN keys such as "protected".) The list is copied into a Map once, at load.
+import processor from 'sentiment/lib/language-processor.js';
+import type { Sentence, Token } from './text';
+import { isNegated, matchable } from './signals';
 
-const AFINN_LIST = (english as { labels: Record<string, number> }).labels;
+const AFINN_LIST = processor.getLabels('en');
 
 /** Valence overrides for support mail (0 = not an emotion word here). */
 const DOMAIN_OVERRIDES: Record<string, number> = {
@@ -145,7 +149,11 @@ export interface Valence {
  * Valence of a token list. `technical` marks tokens inside technical spans; they get no valence and
  * their `norm` is prefixed "tech:" so the word features treat "fatal error" apart from "fatal".
  */
-export function valence(tokens: Token[], technical: { start: number; end: number }[]): Valence {
+export function valence(
+  tokens: Token[],
+  technical: { start: number; end: number }[],
+  context?: { text: string; sentences: Sentence[] },
+): Valence {
   const v: Valence = { negative: 0, positive: 0, strongestNegative: 0, negatedPositive: 0, pressure: 0, words: [], technical: 0 };
   if (technical.length) {
     for (const t of tokens) {
@@ -199,9 +207,23 @@ export function valence(tokens: Token[], technical: { start: number; end: number
         break;
       }
     }
+    // A negator further back ("Never once have we been disappointed") is a question of grammar:
+    // asked only for strong words, and only when the cheap rules cannot tell (see isNegated).
+    if (!negated && context && Math.abs(base) >= 2) {
+      for (let k = 4; k <= 7 && i - k >= 0; k++) {
+        const p = tokens[i - k]!;
+        if (p.sentence !== tok.sentence || CLAUSE_BREAK.has(p.norm)) break;
+        if (NEGATORS.has(p.norm)) {
+          const s = context.sentences[tok.sentence];
+          if (s) negated = isNegated(matchable(context.text.slice(s.start, s.end)), tok.start - s.start);
+          break;
+        }
+      }
+    }
     if (negated) {
       if (value > 0) v.negatedPositive++;
       value *= -0.74;
+      tok.negated = true;
     }
     if (value < 0) {
       v.negative += -value;

@@ -1,5 +1,5 @@
-// The English language module of `sentiment` (CommonJS, untyped): the AFINN word list.
-declare module 'sentiment/languages/en/index.js' {
-  const english: { labels: Record<string, number> };
-  export default english;
+// sentiment's language processor (CommonJS, untyped): the AFINN word and emoji list for English.
+declare module 'sentiment/lib/language-processor.js' {
+  const processor: { getLabels(languageCode: string): Record<string, number> };
+  export default processor;
 }

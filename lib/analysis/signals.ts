@@ -36,6 +36,9 @@ export interface SignalRecord {
   anchors?: string[];
   /** Quiet when a negation in the same clause governs the words ("not disappointed"). */
   negatable?: boolean;
+  /** A threat stays a threat under a polite negation: "I'd rather not have to dispute the charge",
+   * "I don't want to cancel, but…", "I'd hate to take my business elsewhere". */
+  veiled?: boolean;
   /** Quiet when the sentence matches this (e.g. "a great review"). */
   unless?: RegExp;
   /** A further check (numbers, tense, grammar); false keeps the record quiet. */
@@ -64,7 +67,7 @@ export const SIGNALS: SignalRecord[] = [
     id: 'nth-time',
     label: 'Says they have written before',
     category: 'repeat-contact',
-    anchors: ['time', 'twice', 'repeatedly', 'over', 'again', 'email', 'e-mail', 'call', 'ticket', 'message', 'chat', 'request', 'attempt', 'complaint'],
+    anchors: ['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'umpteenth', 'nth', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'times', 'twice', 'repeatedly', 'over', 'again', 'emails', 'e-mails', 'calls', 'phone', 'tickets', 'messages', 'chats', 'requests', 'attempts', 'complaints'],
     patterns: [
       new RegExp(`\\b(?:for|is|it's|that's|this is|now|be)\\s+(?:the|my|our)\\s+${ORDINAL}\\s+time\\b`, 'gi'),
       new RegExp(`\\b${CONTACT_VERB}\\b[^.!?\\n]{0,40}?\\b(?:(?:${NUM_WORD})\\s+(?:separate\\s+|different\\s+)?times|twice|repeatedly|over and over(?: again)?|again and again|(?:many|several|multiple|numerous|countless) times)\\b`, 'gi'),
@@ -80,7 +83,7 @@ export const SIGNALS: SignalRecord[] = [
     id: 'following-up-again',
     label: 'Following up again',
     category: 'repeat-contact',
-    anchors: ['again', 'one', 'previous', 'earlier', 'last', 'prior', 'unanswered', 'another', 'still'],
+    anchors: ['following', 'follow', 'checking', 'circling', 'writing', 'emailing', 'reaching', 'chasing', 'reminder', 'email', 'still'],
     patterns: [
       /\b(?:following up|follow(?:ing)?[- ]up|checking (?:in|back)|circling back|writing|emailing|reaching out|chasing(?: this)?)\s+(?:again|once again|yet again|one more time|on (?:my|this|our|the) (?:previous|earlier|last|prior|(?:\w+\s+)?unanswered)\b)/gi,
       /\b(?:yet another|another) (?:follow[- ]up|reminder|email about this)\b/gi,
@@ -96,7 +99,7 @@ export const SIGNALS: SignalRecord[] = [
     id: 'as-per-my-last',
     label: '“As per my last email”',
     category: 'repeat-contact',
-    anchors: ['last', 'previous', 'earlier', 'prior', 'original', 'already', 'clearly', 'below'],
+    anchors: ['per', 'stated', 'mentioned', 'explained', 'noted', 'outlined', 'said', 'wrote', 'already', 'previously', 'clearly', 'see', 'refer', 'read'],
     patterns: [
       /\bas (?:per|stated in|mentioned in|explained in|noted in|outlined in|I (?:said|wrote|mentioned|explained) in) my (?:last|previous|earlier|prior|original) (?:email|e-mail|message|note|reply|ticket|call|letter)\b/gi,
       /\bas I (?:have )?(?:already|previously|clearly) (?:said|mentioned|explained|stated|noted|told you|pointed out|asked)\b/gi,
@@ -151,7 +154,8 @@ export const SIGNALS: SignalRecord[] = [
     category: 'broken-promise',
     anchors: ['told', 'assured', 'promis', 'guaranteed', 'informed', 'supposed'],
     patterns: [
-      /\b(?:I|we)\s+(?:was|were|have been|had been|'ve been|'d been)\s+(?:told|assured|promised|guaranteed|informed)\b(?=[^.!?\n]{0,80}\b(?:would|will|'d|should|going to|within|by|but|yet|and (?:still|nothing|nobody|no one|never))\b)/gi,
+      /\b(?:I|we)\s+(?:was|were|have been|had been|'ve been|'d been)\s+(?:promised|guaranteed)\b/gi,
+      /\b(?:I|we)\s+(?:was|were|have been|had been|'ve been|'d been)\s+(?:told|assured|informed)\b(?=[^.!?\n]{0,80}\b(?:would|will|'d|should|going to|within|by|but|yet|and (?:still|nothing|nobody|no one|never))\b)/gi,
       /\bpromis(?:ed|es|e|ing)\b/gi,
       /\b(?:was|were|is|are)\s+supposed\s+to\b/gi,
       /\b(?:you|they|your (?:\w+ )?(?:agent|rep|representative|colleague|team|staff|technician|manager)|someone|somebody)\s+(?:told|assured)\s+(?:me|us)\b(?=[^.!?\n]{0,80}\b(?:would|will|'d|should|going to|within|by)\b)/gi,
@@ -174,7 +178,7 @@ export const SIGNALS: SignalRecord[] = [
     id: 'never-got',
     label: 'Never got what was promised',
     category: 'broken-promise',
-    anchors: ['call', 'response', 'reply', 'answer', 'refund', 'money', 'update', 'confirmation', 'replacement', 'credit', 'follow', 'email', 'technician', 'engineer', 'parcel', 'package', 'order', 'item', 'delivery', 'nobody', 'noone', 'one', 'heard', 'had', 'word', 'unanswered'],
+    anchors: ['got', 'gotten', 'received', 'seen', 'heard', 'get', 'receive', 'been', 'had', 'nobody', 'noone', 'no-one', 'one', 'body', 'reply', 'response', 'answer', 'follow', 'call', 'word', 'unanswered'],
     patterns: [
       /\b(?:never|still (?:haven'?t|have not|hasn'?t|has not|didn'?t)|did not|didn'?t|haven'?t|have not|hasn'?t|has not|have yet to|has yet to)\s+(?:got|gotten|received|had|seen|heard back about|get|receive|been sent|been given|been issued|been refunded|been credited)\b[^.!?\n]{0,30}?\b(?:call ?back|callback|response|reply|answer|refund|money back|update|confirmation|replacement|credit|follow[- ]up|email back|call|refund|technician|engineer|parcel|package|order|item|delivery)\b/gi,
       /\b(?:nobody|no one|no-one|noone)\s+(?:ever\s+|has\s+|have\s+|had\s+|even\s+|bothered to\s+)*(?:called|emailed|replied|responded|got back|came|showed up|turned up|followed up|contacted|fixed|answered|reached out|called back|rang|looked)\b/gi,
@@ -220,7 +224,7 @@ export const SIGNALS: SignalRecord[] = [
     id: 'elapsed-since',
     label: 'Waiting since a date',
     category: 'elapsed-time',
-    anchors: ['since', 'from', 'for', 'day', 'week', 'month', 'hour', 'taking', 'took', 'takes', 'forever', 'ages'],
+    anchors: ['since', 'from', 'days', 'weeks', 'months', 'ages', 'hours', 'years', 'long', 'eternity', 'forever', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
     patterns: [
       new RegExp(`\\b(?:since|from)\\s+${WHEN}\\b`, 'gi'),
       /\bfor\s+(?:days|weeks|months|ages|hours|years|so long|a long time|an eternity|forever)\b/gi,
@@ -241,7 +245,7 @@ export const SIGNALS: SignalRecord[] = [
     id: 'cancel-account',
     label: 'Cancel / leave threat',
     category: 'churn-threat',
-    anchors: ['cancel', 'close', 'terminate', 'end', 'delete', 'business', 'money', 'custom', 'account', 'competitor', 'competition', 'different', 'another', 'use', 'using', 'buy', 'order', 'fly', 'shop', 'recommend', 'renew', 'other', 'alternative', 'done', 'finished', 'leaving'],
+    anchors: ['account', 'subscription', 'membership', 'service', 'contract', 'plan', 'policy', 'business', 'money', 'custom', 'competitor', 'competition', 'different', 'another', 'using', 'use', 'buy', 'order', 'fly', 'shop', 'recommend', 'renew', 'provider', 'option', 'vendor', 'compan', 'supplier', 'solution', 'done', 'finished', 'leaving'],
     patterns: [
       /\b(?:cancel|close|terminate|end|delete)\s+(?:my|our)\s+(?:\w+\s+)?(?:account|subscription|membership|service|contract|plan|policy)\b/gi,
       /\b(?:take|taking|move|moving|bring|bringing)\s+(?:my|our)\s+(?:business|money|custom|account|accounts)\s+(?:elsewhere|somewhere else|to (?:a |another |your )?(?:competitor|competition|\w+))\b/gi,
@@ -252,6 +256,7 @@ export const SIGNALS: SignalRecord[] = [
       /\b(?:won'?t|will not|not) be renewing\b/gi,
     ],
     negatable: true,
+    veiled: true,
     unless: /\bhow (?:do|can) I (?:cancel|close)\b.*\?$|\b(?:don'?t|do not) want to cancel\b(?!.*\bbut\b)/i,
     why: 'A customer naming the exit is telling you how close it is; a polite “I\'d hate to take my business elsewhere” is still a threat.',
     examples: {
@@ -272,9 +277,10 @@ export const SIGNALS: SignalRecord[] = [
       /\b(?:call|calling|contact|contacting|go to|going to|report(?:ing)? (?:it|this) to)\s+my\s+(?:bank|credit card (?:company|issuer|provider)|card issuer)\b/gi,
     ],
     negatable: true,
+    veiled: true,
     why: 'A chargeback threat means the customer has given up on getting the money back from you.',
     examples: {
-      fires: ['I will dispute the charge with my bank.', 'I am filing a chargeback today.', 'I will contact my bank about this.'],
+      fires: ['I will dispute the charge with my bank.', 'I am filing a chargeback today.', 'I will contact my bank about this.', "I'd rather not have to dispute the charge with my bank."],
       quiet: ['I see two charges on my statement, can you explain them?'],
     },
   },
@@ -289,6 +295,7 @@ export const SIGNALS: SignalRecord[] = [
       /\b(?:legal action|take (?:you|this) to court|small claims|lawsuit|sue you|suing you|class action|my (?:legal|consumer) rights|trading standards|consumer protection|attorney general|ombudsman|the FTC|the FCC|the CFPB|report you)\b/gi,
     ],
     negatable: true,
+    veiled: true,
     why: 'Naming lawyers or regulators moves the conversation out of support; escalate.',
     examples: {
       fires: ['I will be speaking to my lawyer.', 'I am prepared to take legal action.', 'I will report you to the attorney general.'],
@@ -331,6 +338,7 @@ export const SIGNALS: SignalRecord[] = [
       /\bI (?:demand|insist|want|need) (?:to (?:speak|talk) )?(?:to |with )?(?:a |your |the )?(?:supervisor|manager)\b/gi,
     ],
     negatable: true,
+    veiled: true,
     unless: /\b(?:escalation (?:policy|path|matrix|process|contact)|(?:account|project|product) manager)\b/i,
     why: 'Asking for someone else means they have given up on this conversation solving it.',
     examples: {
@@ -467,7 +475,7 @@ export const SIGNALS: SignalRecord[] = [
     id: 'disappointed',
     label: 'Disappointed',
     category: 'disappointment',
-    anchors: ['disappoint', 'let', 'dissatisf', 'unsatisf', 'unhappy', 'happy', 'impressed', 'pleased', 'satisfied', 'unimpress', 'frustrat', 'fed', 'sick', 'tired', 'had', 'annoy', 'upset', 'appall', 'dismay', 'disgust', 'shock', 'baffl', 'wits', 'patience', 'exasperat'],
+    anchors: ['disappoint', 'let', 'dissatisf', 'unsatisf', 'unhappy', 'happy', 'impressed', 'pleased', 'satisfied', 'unimpress', 'frustrat', 'fed', 'sick', 'tired', 'enough', 'annoy', 'upset', 'appall', 'dismay', 'disgust', 'shock', 'baffl', 'wits', 'patience', 'exasperat'],
     patterns: [
       /\b(?:disappoint(?:ed|ing|ment)|let (?:me |us )?down|dissatisfied|unsatisfied|unhappy|not (?:happy|impressed|pleased|satisfied)|unimpressed|frustrat(?:ed|ing|ion)|fed up|sick (?:and tired )?of|tired of|had enough|annoy(?:ed|ing|ance)|upset|appalled|dismayed|disgusted|shocked|baffled|at (?:my|our) wits'? end|(?:losing|lost|running out of|out of) (?:my |our )?patience|exasperat(?:ed|ing))\b/gi,
     ],
@@ -541,15 +549,14 @@ export const SIGNALS: SignalRecord[] = [
     category: 'time-pressure',
     anchors: ['by', 'before', 'within', 'else', 'otherwise', 'will'],
     patterns: [
-      /\b(?:by|before) (?:the )?(?:end of (?:the )?(?:day|week|business|month|today)|EOD|COB|close of business|tomorrow(?: morning)?|tonight|today|noon|midday|\d{1,2}(?::\d\d)?\s*(?:am|pm))\b/gi,
+      /\b(?:by|before) (?:the )?(?:end of (?:the )?(?:day|week|business|month|today)|EOD|COB|close of business|tomorrow(?: morning)?|tonight|today|noon|midday|\d{1,2}(?::\d\d)?\s*(?:am|pm)|(?:this )?(?:monday|tuesday|wednesday|thursday|friday))\b(?<!\bI(?:'ll| will) \w+ (?:it |this |them )?(?:by|before) \w+)/gi,
       /\bwithin (?:the next )?(?:24|48|72|one|two|an?|\d+) (?:hours?|business days?)\b(?=[^.!?\n]*\b(?:or|otherwise|else|expect|need|want)\b)/gi,
       /\b(?:or else|otherwise I will|or I will)\b/gi,
     ],
-    negatable: true,
     why: 'A deadline from the customer is a threshold; missing it will escalate.',
     examples: {
-      fires: ['I need this resolved by end of day.', 'Please reply before 5pm today.', 'Fix it within 24 hours or I will cancel.'],
-      quiet: ['The report is due at the end of the month.'],
+      fires: ['I need this resolved by end of day.', 'Please reply before 5pm today.', 'Fix it within 24 hours or I will cancel.', 'If I do not hear back by Friday I will escalate.'],
+      quiet: ['The report is due at the end of the month.', "I'll send it by Friday."],
     },
   },
 
@@ -642,6 +649,9 @@ export interface FoundSignal {
 const NEGATOR_NEAR = /\b(?:not|no|never|none|nobody|without|hardly|barely|neither|nor|\w+n't)\b[^.!?;:,\n]{0,40}$/i;
 const NEGATOR_ADJACENT =
   /\b(?:not|never|no|\w+n't|without|hardly|barely)(?:\s+(?:very|really|at all|particularly|overly|too|that|remotely|even|once|ever|been|be|feel|feeling|getting|a bit|in the least))*\s+$/i;
+const VEILED = /\b(?:rather not|(?:do not|don't|wouldn't|would not|do not wish to|don't wish to) (?:want|wish|like) to|(?:would|'d) hate to|hate to|prefer not to|reluctant to|loath to)\b[^.!?;]{0,40}$/i;
+/** A clause break between a negator and the trigger: the negation stays in its own clause. */
+const BREAK_AFTER_NEGATOR = /\b(?:not|no|never|none|nobody|without|hardly|barely|neither|nor|\w+n't)\b.*?(?:[;:]|,\s*(?:but|and|so|because|although|though|yet)\b|\b(?:but|although|though|however|whereas)\b)(?!.*\b(?:not|no|never|none|nobody|without|hardly|barely|neither|nor|\w+n't)\b)/i;
 const INTENSIFYING_NEGATION = /\b(?:not|n't|never)\b[^.!?]{0,30}\b(?:so|this|more|as|how)\s+$|\bnot (?:just|only|merely|simply)\s+$/i;
 
 interface SentenceIndex {
@@ -666,6 +676,7 @@ export function isNegated(sentence: string, at: number): boolean {
   if (!NEGATOR_NEAR.test(before)) return false;
   if (INTENSIFYING_NEGATION.test(before)) return false;
   if (NEGATOR_ADJACENT.test(before)) return true;
+  if (BREAK_AFTER_NEGATOR.test(before)) return false;
   return negatedInClause(sentence, at);
 }
 
@@ -689,14 +700,21 @@ function lowerSource(source: string): string {
 interface Compiled {
   re: RegExp;
   lower: boolean;
+  /** The record's anchors this pattern can need: those written in its source (digits when it has \d). */
+  anchors?: string[];
 }
 const compiledCache = new WeakMap<SignalRecord, Compiled[]>();
 function compiled(rec: SignalRecord): Compiled[] {
   let c = compiledCache.get(rec);
   if (!c) {
-    c = rec.patterns.map((re) =>
-      re.flags.includes('i') ? { re: new RegExp(lowerSource(re.source), re.flags.replace('i', '')), lower: true } : { re, lower: false },
-    );
+    c = rec.patterns.map((re) => {
+      const source = lowerSource(re.source);
+      const own = rec.anchors?.filter((a) => (/^\d$/.test(a) ? /\\d/.test(source) || source.includes(a) : source.includes(a)));
+      const anchors = rec.anchors ? (own && own.length ? own : rec.anchors) : undefined;
+      return re.flags.includes('i')
+        ? { re: new RegExp(source, re.flags.replace('i', '')), lower: true, ...(anchors ? { anchors } : {}) }
+        : { re, lower: false, ...(anchors ? { anchors } : {}) };
+    });
     compiledCache.set(rec, c);
   }
   return c;
@@ -704,42 +722,57 @@ function compiled(rec: SignalRecord): Compiled[] {
 
 let anchorRe: RegExp | undefined;
 let anchorPrefixes: Map<string, string[]> | undefined;
-/** One pass over the text finds which anchors (word beginnings) occur. */
-export function anchorsPresent(lower: string, records: SignalRecord[] = SIGNALS): Set<string> {
-  if (!anchorRe || !anchorPrefixes || records !== SIGNALS) {
-    // Reverse alphabetical order puts "chargeback" before "charge" and lets V8 share prefixes
-    // (≈ 10× faster than ordering by length).
-    const all = [...new Set(records.flatMap((r) => r.anchors ?? []))].sort().reverse();
-    const re = new RegExp('\\b(?:' + all.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') + ')', 'g');
-    // an anchor found also stands for every shorter anchor it starts with ("chargeback" → "charge")
-    const prefixes = new Map(all.map((a) => [a, all.filter((b) => b !== a && a.startsWith(b))]));
-    if (records !== SIGNALS) return scan(lower, re, prefixes);
+
+function anchorRegex(records: SignalRecord[]): { re: RegExp; prefixes: Map<string, string[]> } {
+  if (records === SIGNALS && anchorRe && anchorPrefixes) return { re: anchorRe, prefixes: anchorPrefixes };
+  // Reverse alphabetical order puts "chargeback" before "charge" and lets V8 share prefixes
+  // (≈ 10× faster than ordering by length).
+  const all = [...new Set(records.flatMap((r) => r.anchors ?? []))].sort().reverse();
+  const re = new RegExp('\\b(?:' + all.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') + ')', 'g');
+  // an anchor found also stands for every shorter anchor it starts with ("chargeback" → "charge")
+  const prefixes = new Map(all.map((a) => [a, all.filter((b) => b !== a && a.startsWith(b))]));
+  if (records === SIGNALS) {
     anchorRe = re;
     anchorPrefixes = prefixes;
   }
-  return scan(lower, anchorRe, anchorPrefixes);
+  return { re, prefixes };
 }
-function scan(lower: string, re: RegExp, prefixes: Map<string, string[]>): Set<string> {
-  const found = new Set<string>();
+
+/** One pass over the lower-cased text: where each anchor (word beginning) occurs. */
+export function anchorsPresent(lower: string, records: SignalRecord[] = SIGNALS): Map<string, number[]> {
+  const found = new Map<string, number[]>();
+  if (!records.some((r) => r.anchors?.length)) return found;
+  const { re, prefixes } = anchorRegex(records);
+  const note = (a: string, at: number) => {
+    const list = found.get(a);
+    if (list) list.push(at);
+    else found.set(a, [at]);
+  };
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(lower))) {
-    if (!found.has(m[0])) {
-      found.add(m[0]);
-      for (const p of prefixes.get(m[0]) ?? []) found.add(p);
+    if (m[0] === '') {
+      re.lastIndex++;
+      continue;
     }
+    note(m[0], m.index);
+    for (const p of prefixes.get(m[0]) ?? []) note(p, m.index);
   }
   return found;
 }
 
 export interface FindOptions {
-  /** Run every record regardless of its anchors (tests compare both ways). */
+  /** Run every record over the whole text regardless of its anchors (tests compare both ways). */
   ignoreAnchors?: boolean;
+  /** matchable(text) and its lower case, when the caller has them already. */
+  prepared?: { matchable: string; lower: string };
 }
 
 /**
  * Runs every record over `text` (already cleaned). `sentences` are [start, end) spans of `text`.
- * Signals of one record never overlap; results are in text order.
+ * A record with anchors runs only on the sentences that hold one of them (V8 spends ≈ 3 ns per
+ * character on every pattern that starts with \b, so 70 patterns over a whole 2 KB email would cost
+ * more than everything else together). Signals of one record never overlap; results are in text order.
  */
 export function findSignals(
   text: string,
@@ -747,39 +780,57 @@ export function findSignals(
   records: SignalRecord[] = SIGNALS,
   opts: FindOptions = {},
 ): FoundSignal[] {
-  const t = matchable(text);
-  const lower = lowerSameLength(t);
+  const t = opts.prepared?.matchable ?? matchable(text);
+  const lower = opts.prepared?.lower ?? lowerSameLength(t);
   const present = opts.ignoreAnchors ? undefined : anchorsPresent(lower, records);
   const idx: SentenceIndex = { starts: sentences.map((s) => s.start), ends: sentences.map((s) => s.end) };
   if (idx.starts.length === 0) {
     idx.starts.push(0);
     idx.ends.push(text.length);
   }
+  const whole = [{ start: 0, end: text.length }];
+  /** The sentences (merged into runs) holding one of `anchors`. */
+  const chunksFor = (anchors: string[]): { start: number; end: number }[] => {
+    const marked = new Set<number>();
+    for (const a of anchors) for (const at of present!.get(a) ?? []) marked.add(sentenceAt(idx, at));
+    const chunks: { start: number; end: number }[] = [];
+    for (const si of [...marked].sort((a, b) => a - b)) {
+      const last = chunks[chunks.length - 1];
+      if (last && last.end >= idx.starts[si]! - 2) last.end = Math.max(last.end, idx.ends[si]!);
+      else chunks.push({ start: idx.starts[si]!, end: idx.ends[si]! });
+    }
+    return chunks;
+  };
   const out: FoundSignal[] = [];
   for (const rec of records) {
     if (present && rec.anchors && !rec.anchors.some((a) => present.has(a))) continue;
     let lastEnd = -1;
     const hits: FoundSignal[] = [];
-    for (const { re, lower: useLower } of compiled(rec)) {
-      const subject = useLower ? lower : t;
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(subject))) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
+    for (const { re, lower: useLower, anchors } of compiled(rec)) {
+      const full = useLower ? lower : t;
+      const chunks = present && anchors ? chunksFor(anchors) : whole;
+      for (const chunk of chunks) {
+        const subject = chunk === whole[0] ? full : full.slice(chunk.start, chunk.end);
+        const offset = chunk === whole[0] ? 0 : chunk.start;
+        re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(subject))) {
+          if (m[0].length === 0) {
+            re.lastIndex++;
+            continue;
+          }
+          const start = m.index + offset;
+          const end = start + m[0].replace(/\s+$/, '').length;
+          const si = sentenceAt(idx, start);
+          const sStart = Math.min(idx.starts[si]!, start);
+          const sEnd = Math.max(idx.ends[si]!, end);
+          const sentence = t.slice(sStart, sEnd);
+          const at = start - sStart;
+          if (rec.unless && rec.unless.test(sentence)) continue;
+          if (rec.negatable && !(rec.veiled && VEILED.test(sentence.slice(Math.max(0, at - 60), at))) && isNegated(sentence, at)) continue;
+          if (rec.check && !rec.check({ text: t.slice(start, end), sentence, at, match: m })) continue;
+          hits.push({ id: rec.id, label: rec.label, category: rec.category, feature: rec.feature ?? rec.category, start, end, text: text.slice(start, end) });
         }
-        const start = m.index;
-        const end = start + m[0].replace(/\s+$/, '').length;
-        const si = sentenceAt(idx, start);
-        const sStart = Math.min(idx.starts[si]!, start);
-        const sEnd = Math.max(idx.ends[si]!, end);
-        const sentence = t.slice(sStart, sEnd);
-        const at = start - sStart;
-        if (rec.unless && rec.unless.test(sentence)) continue;
-        if (rec.negatable && isNegated(sentence, at)) continue;
-        if (rec.check && !rec.check({ text: t.slice(start, end), sentence, at, match: m })) continue;
-        hits.push({ id: rec.id, label: rec.label, category: rec.category, feature: rec.feature ?? rec.category, start, end, text: text.slice(start, end) });
       }
     }
     if (hits.length > 1) hits.sort((a, b) => a.start - b.start || b.end - a.end);

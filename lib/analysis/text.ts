@@ -11,6 +11,8 @@ export interface Token {
   sentence: number;
   /** Written in capitals (two or more letters, no lower case). */
   caps: boolean;
+  /** Set by the lexicon when a negation governs this (valenced) word: "not … helpful". */
+  negated?: boolean;
 }
 
 export interface Sentence {
@@ -32,6 +34,9 @@ const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Sentence ends: . ! ? … (runs), or a line break. */
 const SENTENCE_END = /[.!?…]+["')\]]*(?=\s|$)|\n+/g;
+/** A line at least this long that ends without punctuation was wrapped by the mail client, and its
+ * line break is a space, not a sentence end. */
+const SOFT_WRAP_MIN = 40;
 
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -40,11 +45,20 @@ export function splitSentences(text: string): Sentence[] {
   let m: RegExpExecArray | null;
   while ((m = SENTENCE_END.exec(text))) {
     const end = m.index + m[0].length;
+    if (m[0] === '\n' && isSoftWrap(text, m.index)) continue;
     pushTrimmed(text, start, end, out);
     start = end;
   }
   pushTrimmed(text, start, text.length, out);
   return out;
+}
+
+function isSoftWrap(text: string, nl: number): boolean {
+  const lineStart = text.lastIndexOf('\n', nl - 1) + 1;
+  if (nl - lineStart < SOFT_WRAP_MIN) return false;
+  const before = text.charCodeAt(nl - 1 - (text.charCodeAt(nl - 1) === 13 ? 1 : 0));
+  // ends in a letter, digit or comma: the sentence goes on
+  return (before >= 97 && before <= 122) || (before >= 65 && before <= 90) || (before >= 48 && before <= 57) || before === 44;
 }
 
 function isSpace(c: number): boolean {
@@ -72,9 +86,24 @@ export function normalizeWord(raw: string): string {
   return lower.replace(/['’]/g, '');
 }
 
+/** Two or more letters, none lower case ("NOT", "WTF"); the common case is decided by two chars. */
+function isCaps(raw: string): boolean {
+  if (raw.length < 2) return false;
+  const c = raw.charCodeAt(1);
+  if (c >= 97 && c <= 122) return false;
+  const c0 = raw.charCodeAt(0);
+  if (c0 >= 97 && c0 <= 122) return false;
+  return raw === raw.toUpperCase() && raw !== raw.toLowerCase();
+}
+
 /** "soooo" → "soo", "daaaamn" → "daamn": one form for every stretched spelling. */
 function collapseRepeats(w: string): string {
-  return w.length > 3 && /(.)\1\1/.test(w) ? w.replace(/(.)\1{2,}/g, '$1$1') : w;
+  if (w.length <= 3) return w;
+  for (let i = 2; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c === w.charCodeAt(i - 1) && c === w.charCodeAt(i - 2)) return w.replace(/(.)\1{2,}/g, '$1$1');
+  }
+  return w;
 }
 
 /** Tokens of `text`, each tagged with the index of its sentence in `sentences`. */
@@ -91,7 +120,7 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
       skips.push(start, end);
       const c = k[0][0];
       const norm = c === '@' ? '@user' : c === '[' || c === '&' ? '' : k[0].includes('@') && !/^(?:https?:|www\.)/i.test(k[0]) ? '<email>' : '<url>';
-      if (norm) placeholders.push({ raw: k[0], norm, start, end, sentence: 0, caps: false });
+      if (norm) placeholders.push({ raw: k[0], norm, start, end, sentence: 0, caps: false, negated: false });
     }
   }
   const re = NON_ASCII.test(text) ? WORD : WORD_ASCII;
@@ -107,15 +136,7 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
     if (sk < skips.length && skips[sk]! < end && start < skips[sk + 1]!) continue;
     while (placeholders.length && placeholders[0]!.start < start) out.push(withSentence(placeholders.shift()!, sentences));
     while (si < sentences.length - 1 && sentences[si]!.end <= start) si++;
-    const upper = raw.toUpperCase();
-    out.push({
-      raw,
-      norm: normalizeWord(raw),
-      start,
-      end,
-      sentence: si,
-      caps: raw.length >= 2 && raw === upper && raw !== raw.toLowerCase(),
-    });
+    out.push({ raw, norm: normalizeWord(raw), start, end, sentence: si, caps: isCaps(raw), negated: false });
   }
   for (const p of placeholders) out.push(withSentence(p, sentences));
   return out;

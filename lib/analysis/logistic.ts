@@ -2,7 +2,7 @@
 // Logistic means every feature's share of a score is additive in log-odds, so the evidence list is
 // exact: intercept + Σ contributions = the log-odds behind the score.
 import type { Contribution, Level } from './types';
-import { featureLabel, type Features } from './features';
+import { featureLabel, vocabularyOf, type Features, type Vocabulary } from './features';
 import fitted from './model/weights.json';
 
 export interface ModelWeights {
@@ -28,13 +28,13 @@ export interface Scored {
   probability: number;
   /** 0-100. */
   score: number;
-  /** Every non-zero contribution, largest magnitude first (labels on the first few only). */
+  /** The largest contributions (magnitude), largest first, with labels. */
   contributions: Contribution[];
 }
 
 // A Map, not the JSON object: a word such as "constructor" must not find Object.prototype's.
 const wordMaps = new WeakMap<ModelWeights, Map<string, number>>();
-function wordMap(w: ModelWeights): Map<string, number> {
+export function wordMap(w: ModelWeights = WEIGHTS): Map<string, number> {
   let m = wordMaps.get(w);
   if (!m) {
     m = new Map(Object.entries(w.words));
@@ -43,8 +43,22 @@ function wordMap(w: ModelWeights): Map<string, number> {
   return m;
 }
 
-/** Scores features. Only the `labelled` largest contributions get a label (they are the ones shown). */
-export function scoreFeatures(f: Features, w: ModelWeights = WEIGHTS, labelled = 12): Scored {
+const vocabularies = new WeakMap<ModelWeights, Vocabulary>();
+/** The model's words in the shape wordFeatures looks them up. */
+export function vocabulary(w: ModelWeights = WEIGHTS): Vocabulary {
+  let v = vocabularies.get(w);
+  if (!v) {
+    v = vocabularyOf(Object.keys(w.words));
+    vocabularies.set(w, v);
+  }
+  return v;
+}
+
+/**
+ * Scores features. `z` and the score use every feature; `contributions` keeps the `keep` largest
+ * (by magnitude, largest first), labelled: they are what the evidence list shows.
+ */
+export function scoreFeatures(f: Features, w: ModelWeights = WEIGHTS, keep = 12): Scored {
   const names: string[] = [];
   const values: number[] = [];
   let z = w.intercept;
@@ -59,20 +73,31 @@ export function scoreFeatures(f: Features, w: ModelWeights = WEIGHTS, labelled =
   }
   const words = wordMap(w);
   const scale = f.wordScale;
+  const namedCount = names.length;
   for (const word of f.words) {
     const weight = words.get(word);
     if (weight === undefined) continue;
     const c = weight * scale;
     z += c;
-    names.push('w:' + word);
+    names.push(word); // prefixed with "w:" below, only for the contributions kept
     values.push(c);
   }
-  const order = values.map((_, i) => i).sort((a, b) => Math.abs(values[b]!) - Math.abs(values[a]!));
-  const contributions: Contribution[] = order.map((i, rank) => ({
-    feature: names[i]!,
-    label: rank < labelled ? featureLabel(names[i]!) : '',
-    contribution: values[i]!,
-  }));
+  // top `keep` by magnitude: a small insertion-sorted list (cheaper than sorting hundreds of words)
+  const top: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const a = Math.abs(values[i]!);
+    if (top.length === keep && a <= Math.abs(values[top[keep - 1]!]!)) continue;
+    let j = top.length < keep ? top.length : keep - 1;
+    while (j > 0 && Math.abs(values[top[j - 1]!]!) < a) {
+      if (j < keep) top[j] = top[j - 1]!;
+      j--;
+    }
+    top[j] = i;
+  }
+  const contributions: Contribution[] = top.map((i) => {
+    const feature = i < namedCount ? names[i]! : 'w:' + names[i]!;
+    return { feature, label: featureLabel(feature), contribution: values[i]! };
+  });
   const probability = 1 / (1 + Math.exp(-z));
   return { z, probability, score: Math.round(100 * probability), contributions };
 }

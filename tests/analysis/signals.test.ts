@@ -1,0 +1,106 @@
+import { describe, expect, test } from 'vitest';
+import { SIGNALS, findSignals, isShouting } from '@/lib/analysis/signals';
+import { splitSentences } from '@/lib/analysis/text';
+import { loadFixture, loadSplit } from '@/scripts/bench/_data';
+
+const ids = (text: string, opts = {}) => findSignals(text, splitSentences(text), SIGNALS, opts).map((s) => s.id);
+
+const fires = SIGNALS.flatMap((r) => r.examples.fires.map((ex) => [r.id, ex] as const));
+const quiet = SIGNALS.flatMap((r) => r.examples.quiet.map((ex) => [r.id, ex] as const));
+
+describe('every signal record', () => {
+  test.each(fires)('%s fires on %j', (id, example) => {
+    expect(ids(example)).toContain(id);
+  });
+
+  test.each(quiet)('%s stays quiet on %j', (id, example) => {
+    expect(ids(example)).not.toContain(id);
+  });
+
+  test('has a label, a reason and examples both ways', () => {
+    for (const r of SIGNALS) {
+      expect(r.label.length, r.id).toBeGreaterThan(3);
+      expect(r.why.length, r.id).toBeGreaterThan(20);
+      expect(r.examples.fires.length, r.id).toBeGreaterThan(0);
+      expect(r.examples.quiet.length, r.id).toBeGreaterThan(0);
+    }
+  });
+
+  test('ids are unique', () => {
+    expect(new Set(SIGNALS.map((r) => r.id)).size).toBe(SIGNALS.length);
+  });
+});
+
+describe('signal spans', () => {
+  test('point at the exact words', () => {
+    const text = 'Hello. This is the third time I am asking, and I was promised a call back!!';
+    for (const s of findSignals(text, splitSentences(text))) expect(text.slice(s.start, s.end)).toBe(s.text);
+    expect(findSignals(text, splitSentences(text)).map((s) => s.text)).toEqual(['This is the third time', 'I was promised', '!!']);
+  });
+
+  test('match curly quotes as straight ones', () => {
+    expect(ids('I’ve already tried everything you suggested.')).toContain('already-did');
+  });
+});
+
+describe('anchors are only a speed gate', () => {
+  // Every example, every fixture and a few mixed texts: the gate must never change a result.
+  const texts = [
+    ...SIGNALS.flatMap((r) => [...r.examples.fires, ...r.examples.quiet]),
+    ...loadFixture('calm-business').map((r) => r.text),
+    ...loadFixture('hidden-frustration').map((r) => r.text),
+    SIGNALS.flatMap((r) => r.examples.fires).join(' '),
+    SIGNALS.flatMap((r) => r.examples.fires).join('\n'),
+  ];
+  test.each(texts.map((t, i) => [i, t] as const))('text %i gives the same signals with and without the gate', (_i, text) => {
+    const s = splitSentences(text);
+    expect(findSignals(text, s)).toEqual(findSignals(text, s, SIGNALS, { ignoreAnchors: true }));
+  });
+});
+
+describe('anchors on real text', () => {
+  // Public dev texts, read where they lie (../shared/data), never copied into the repo.
+  const sample = (['goemotions', 'complaints-twitter', 'airline-tweets'] as const).flatMap((d) => (loadSplit(d, 'dev') ?? []).slice(0, 700).map((r) => r.text));
+  test.skipIf(sample.length === 0)(`the gate changes no result on ${sample.length} dev texts`, () => {
+    const differing = sample.filter((text) => {
+      const s = splitSentences(text);
+      return JSON.stringify(findSignals(text, s)) !== JSON.stringify(findSignals(text, s, SIGNALS, { ignoreAnchors: true }));
+    });
+    expect(differing).toEqual([]);
+  });
+});
+
+describe('negation', () => {
+  test.each([
+    ['I am not disappointed at all.', 'disappointed'],
+    ['Never once have we been disappointed by your team.', 'disappointed'],
+    ["We wouldn't say we are unhappy.", 'disappointed'],
+    ['It is not urgent.', 'asap'],
+    ['No need to escalate, it is fixed.', 'wants-manager'],
+    ['The update was not terrible.', 'insult'],
+  ])('%j does not fire %s', (text, id) => {
+    expect(ids(text)).not.toContain(id);
+  });
+
+  test.each([
+    ["I've never been so disappointed.", 'disappointed'],
+    ["I'm not sure why, but I'm really disappointed.", 'disappointed'],
+    ["I'm not just disappointed, I'm angry.", 'disappointed'],
+    ["It wasn't the refund I was disappointed about, it was the tone.", 'disappointed'],
+  ])('%j still fires %s (the negation does not reach it)', (text, id) => {
+    expect(ids(text)).toContain(id);
+  });
+});
+
+describe('isShouting', () => {
+  test.each([
+    ['NOT', true],
+    ['STILL BROKEN', true],
+    ['REFUND', true],
+    ['API', false],
+    ['PDF URL', false],
+    ['LAX', false],
+  ])('%s → %s', (run, expected) => {
+    expect(isShouting(run)).toBe(expected);
+  });
+});
