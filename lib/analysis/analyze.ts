@@ -7,14 +7,14 @@ import { SIGNALS, findSignals, lowerSameLength, matchable, type FoundSignal } fr
 import { technicalSpans, valence } from './lexicon';
 import { computeFeatures } from './features';
 import { alertThreshold, levelFor, scoreFeatures, vocabulary } from './logistic';
-import { extractFacts } from './facts';
+import { extractFacts, withThreadCount } from './facts';
 import { detectLanguage } from './language';
 
 /** How many contributions the evidence list keeps. */
 const EVIDENCE_SIZE = 8;
 
 function emptyFacts(prior?: number): MessageFacts {
-  return { references: [], products: [], elapsed: [], askedForEscalation: false, contactCount: Math.max(1, (prior ?? 0) + 1) };
+  return withThreadCount({ references: [], products: [], elapsed: [], askedForEscalation: false, contactCount: 1 }, prior);
 }
 
 function unscored(reason: string, language: Analysis['language'], cleaned: Cleaned | undefined, opts: AnalyseOptions): Analysis {
@@ -50,15 +50,19 @@ export function analyzeParts(text: string, opts: AnalyseOptions = {}, { allWords
   const found = findSignals(body, sentences, SIGNALS, { prepared: { matchable: m, lower } });
   const val = valence(tokens, technicalSpans(m, lower), { text: body, sentences });
   const signOffText = cleaned.signOff ? cleaned.source.slice(cleaned.signOff.start, cleaned.signOff.end) : undefined;
-  const facts = extractFacts(body, found, signOffText, opts.priorCustomerMessages, lower);
+  const stated = extractFacts(body, found, signOffText, lower);
+  // The score reads only the message's own words (contract: the badge shows what the CLI gives for the
+  // text), so the thread's count of earlier customer messages feeds the facts the coach and
+  // phrasebook use ("missing-escalation" on a third contact), not the features.
   const features = computeFeatures({
     tokens,
     signals: found,
     valence: val,
     text: body,
-    contactCount: facts.contactCount,
+    contactCount: stated.contactCount,
     ...(allWords ? {} : { vocabulary: vocabulary() }),
   });
+  const facts = withThreadCount(stated, opts.priorCustomerMessages);
   // Why the message cannot be scored normally, if it cannot (the result is then calm with score 0).
   let reason: string | undefined;
   let language: Analysis['language'] = 'unknown';

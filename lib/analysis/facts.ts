@@ -43,7 +43,6 @@ export function extractFacts(
   text: string,
   signals: FoundSignal[],
   signOffText: string | undefined,
-  priorCustomerMessages: number | undefined,
   lower: string = text.toLowerCase(),
 ): MessageFacts {
   const references = new Set<string>();
@@ -76,10 +75,11 @@ export function extractFacts(
     if (/promis|told|assured|supposed/i.test(promise.text)) promised = obj?.[1]?.trim();
     else promised = promise.text.replace(/^.*?\b(?:got|gotten|received|had|seen|get|receive|heard)\s+/i, '').trim() || undefined;
     if (promised && promised.length < 3) promised = undefined;
+    if (promised) promised = toSecondPerson(promised);
   }
 
-  // Contact count: what the customer says ("third time" → 3, "called four times" → 4, "again" → 2),
-  // or what the thread shows, whichever is higher.
+  // Contact count: what the customer says ("third time" → 3, "called four times" → 4, "again" → 2).
+  // withThreadCount raises it to what the thread shows.
   let contactCount = 1;
   for (const s of signals.filter((x) => x.category === 'repeat-contact')) {
     let n = 2;
@@ -90,7 +90,6 @@ export function extractFacts(
     else if (/twice/i.test(s.text)) n = 3;
     contactCount = Math.max(contactCount, Math.min(n, 50));
   }
-  if (priorCustomerMessages && priorCustomerMessages > 0) contactCount = Math.max(contactCount, priorCustomerMessages + 1);
 
   const facts: MessageFacts = {
     references: [...references],
@@ -108,4 +107,17 @@ export function extractFacts(
   }
   if (promised) facts.promised = promised;
   return facts;
+}
+
+/** The count the thread shows (earlier customer messages + this one) when it is higher than what the text says. */
+export function withThreadCount(facts: MessageFacts, priorCustomerMessages: number | undefined): MessageFacts {
+  const thread = (priorCustomerMessages ?? 0) + 1;
+  return thread > facts.contactCount ? { ...facts, contactCount: thread } : facts;
+}
+
+const SECOND_PERSON: Record<string, string> = { my: 'your', me: 'you', i: 'you', our: 'your', us: 'you', mine: 'yours', myself: 'yourself', "i'm": "you're", "i’m": 'you’re' };
+
+/** The customer's words as the rep would say them back: "my refund" → "your refund". */
+export function toSecondPerson(phrase: string): string {
+  return phrase.replace(/\b(?:my|me|i|our|us|mine|myself|i['’]m)\b/gi, (w) => SECOND_PERSON[w.toLowerCase()] ?? w);
 }

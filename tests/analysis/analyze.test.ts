@@ -61,13 +61,27 @@ describe('analyzeMessage', () => {
     expect(f.references).toContain('55210');
   });
 
-  test('takes the contact count from the thread when the adapter knows it', () => {
+  test('takes the contact count from the thread when the adapter knows it, without changing the score', () => {
+    // The badge must show what the CLI gives for the text alone (design.md contract 5); the thread
+    // count reaches the coach and phrasebook through the facts.
     const text = 'Any news on my refund?';
     const first = analyzeMessage(text);
     const fourth = analyzeMessage(text, { priorCustomerMessages: 3 });
     expect(first.facts.contactCount).toBe(1);
     expect(fourth.facts.contactCount).toBe(4);
-    expect(fourth.score).toBeGreaterThanOrEqual(first.score);
+    expect(fourth.score).toBe(first.score);
+    expect(fourth.level).toBe(first.level);
+  });
+
+  test('a thread count lower than what the customer says keeps the stated count', () => {
+    expect(analyzeMessage('This is the third time I am writing about my refund.', { priorCustomerMessages: 1 }).facts.contactCount).toBe(3);
+  });
+
+  test.each([
+    ['I was promised a call back on Monday and nobody called.', 'a call back'],
+    ['I was told my refund would arrive by Friday. It did not.', 'your refund would arrive'],
+  ])('says the promise back in the second person: %s', (text, promised) => {
+    expect(analyzeMessage(text).facts.promised).toBe(promised);
   });
 
   test('level and frustrated flag agree with the fitted thresholds', () => {
