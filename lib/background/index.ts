@@ -2,7 +2,7 @@
 // synchronously, at the top of the service worker, so a message that wakes it is not missed.
 import { createListener, envelope, type MessageName, type Req } from '@/lib/messaging';
 import { siteOf } from '@/lib/sites/hosts';
-import { createRouter, type Analyse, type BackgroundRouter } from './router';
+import { createRouter, type Analyse, type BackgroundRouter, type RouterPorts } from './router';
 
 export { createRouter, isFromContentScript, isFromExtensionPage, UNREACHABLE, type Analyse, type BadgeAnalysis, type RouterPorts } from './router';
 
@@ -48,13 +48,14 @@ export interface StartedBackground {
 
 const quiet = (p: Promise<unknown> | undefined) => void p?.catch(() => undefined);
 
-export function startBackground(browser: BackgroundBrowser, analyse: Analyse): StartedBackground {
+export function startBackground(browser: BackgroundBrowser, analyse: Analyse, extra: Pick<RouterPorts, 'siteEnabled'> = {}): StartedBackground {
   const sidePanel = browser.sidePanel;
 
   const router = createRouter({
     runtimeId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     analyse,
+    ...extra,
     sendToTab: async <K extends MessageName>(tabId: number, type: K, data: Req<K>) =>
       (await browser.tabs.sendMessage(tabId, envelope(type, data), { frameId: 0 })) as never,
     broadcast: async <K extends MessageName>(type: K, data: Req<K>) => {

@@ -5,7 +5,7 @@
 // panel messages from the extension's own pages.
 import type { Level } from '@/lib/analysis/types';
 import type { Handlers, MessageName, MessageSender, Req, Res } from '@/lib/messaging';
-import type { PageState } from '@/lib/messaging/protocol';
+import type { PageState, SiteId } from '@/lib/messaging/protocol';
 import { siteOf } from '@/lib/sites/hosts';
 
 export interface BadgeAnalysis {
@@ -22,6 +22,8 @@ export interface RouterPorts {
   /** `runtime.getURL('/')`: extension pages' URLs start with it. */
   extensionOrigin: string;
   analyse: Analyse;
+  /** Whether the rep has Defuse on for this site (settings); treated as on when absent. */
+  siteEnabled?(site: SiteId): Promise<boolean>;
   sendToTab<K extends MessageName>(tabId: number, type: K, data: Req<K>): Promise<Res<K> | undefined>;
   /** To the extension's pages (the side panel). */
   broadcast<K extends MessageName>(type: K, data: Req<K>): Promise<unknown>;
@@ -36,6 +38,8 @@ interface TabEntry {
   analysis: BadgeAnalysis | null;
   analysedKey: string | null;
 }
+
+const SITE_NAMES: Record<SiteId, string> = { gmail: 'Gmail', zendesk: 'Zendesk' };
 
 export const UNREACHABLE = "Defuse couldn't reach the page. Reload the tab, then try again.";
 
@@ -98,8 +102,14 @@ export function createRouter(ports: RouterPorts): BackgroundRouter {
   };
 
   const handlers: Handlers = {
-    'content:pageState': (state, sender) => {
+    'content:pageState': async (state, sender) => {
       if (!fromContent(sender)) return null;
+      const site = state.kind === 'conversation' ? state.conversation.site : state.site;
+      if (ports.siteEnabled && !(await ports.siteEnabled(site).catch(() => true))) {
+        // Switched off in settings: no badge, and the panel says why instead of analysing.
+        const url = state.kind === 'conversation' ? state.conversation.url : state.url;
+        return accept(sender.tab!.id!, { kind: 'no-conversation', site, url, reason: `Defuse is switched off for ${SITE_NAMES[site]} in its settings.` });
+      }
       return accept(sender.tab!.id!, state);
     },
     'content:openPanel': (_data, sender) => {

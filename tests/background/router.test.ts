@@ -56,6 +56,20 @@ describe('content:pageState', () => {
     expect(ports.broadcast).toHaveBeenCalledWith('bg:pageStateChanged', { tabId: 7, state: conversation('Do you ship to Ireland?', 1), analysis: { level: 'calm', score: 5 } });
   });
 
+  test('a site switched off in settings gets no badge, and the panel is told why', async () => {
+    const router = createRouter({ ...ports, siteEnabled: async (site) => site !== 'gmail' });
+    const listen = createListener(router.handlers);
+    await expect(listen({ type: 'content:pageState', data: conversation('This is the third time I write.') }, gmailTab)).resolves.toBeNull();
+    expect(ports.analyse).not.toHaveBeenCalled();
+    expect(router.stateOf(7)).toEqual({ kind: 'no-conversation', site: 'gmail', url: 'https://mail.google.com/mail/u/0/#inbox/FMfcg', reason: 'Defuse is switched off for Gmail in its settings.' });
+  });
+
+  test('a failing settings read keeps Defuse on', async () => {
+    const router = createRouter({ ...ports, siteEnabled: () => Promise.reject(new Error('blocked')) });
+    const listen = createListener(router.handlers);
+    await expect(listen({ type: 'content:pageState', data: conversation('This is the third time I write.') }, gmailTab)).resolves.toEqual({ level: 'frustrated', score: 81 });
+  });
+
   test('a page with no conversation: no analysis, the panel is told', async () => {
     await expect(send('content:pageState', nothing, gmailTab)).resolves.toBeNull();
     expect(ports.analyse).not.toHaveBeenCalled();
