@@ -60,6 +60,15 @@ export function createNotesStore(deps: NotesDeps): NotesStore {
       else fail(r);
     }
 
+    /** Done or cleared: either way the reminder leaves this conversation and the overdue list. */
+    async function finish(id: number, act: (id: number) => Promise<Result<unknown, unknown>>, status: string) {
+      const r = await act(id);
+      if (!r.ok) return fail(r);
+      if (get().followUp?.id === id) set({ followUp: null });
+      set({ error: null, status });
+      await refreshOverdue();
+    }
+
     return {
       target: null,
       note: null,
@@ -105,21 +114,8 @@ export function createNotesStore(deps: NotesDeps): NotesStore {
         return true;
       },
 
-      async done(id) {
-        const r = await deps.markDone(id);
-        if (!r.ok) return fail(r);
-        if (get().followUp?.id === id) set({ followUp: null });
-        set({ error: null, status: 'Marked as followed up.' });
-        await refreshOverdue();
-      },
-
-      async clear(id) {
-        const r = await deps.cancelFollowUp(id);
-        if (!r.ok) return fail(r);
-        if (get().followUp?.id === id) set({ followUp: null });
-        set({ error: null, status: 'Reminder cleared.' });
-        await refreshOverdue();
-      },
+      done: (id) => finish(id, deps.markDone, 'Marked as followed up.'),
+      clear: (id) => finish(id, deps.cancelFollowUp, 'Reminder cleared.'),
 
       refreshOverdue,
     };

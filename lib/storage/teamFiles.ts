@@ -2,8 +2,7 @@
 // is checked against the same rules as the rep's own writes, and problems are reported by line.
 import Papa from 'papaparse';
 import { isDay } from './day';
-import type { SiteId, UsageAction, UsageKind } from './types';
-import { CSV_COLUMNS, FORMULA_START, USAGE_FORMAT, USAGE_VERSION } from './usageExport';
+import { CSV_COLUMNS, FORMULA_START, USAGE_FORMAT, USAGE_VERSION, type UsageRow } from './usageExport';
 import { isAction, isId, isKind, isRepId, isRepLabel, isSite, plural, preview } from './validate';
 
 export interface TeamFileInput {
@@ -11,15 +10,10 @@ export interface TeamFileInput {
   text: string;
 }
 
-export interface TeamRow {
+/** One row of a rep's export, with who it came from. */
+export interface TeamRow extends UsageRow {
   repId: string;
   rep: string;
-  day: string;
-  site: SiteId;
-  kind: UsageKind;
-  tipId: string;
-  action: UsageAction;
-  count: number;
 }
 
 export type ParsedFile =
