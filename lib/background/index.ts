@@ -48,7 +48,7 @@ export interface StartedBackground {
 
 const quiet = (p: Promise<unknown> | undefined) => void p?.catch(() => undefined);
 
-export function startBackground(browser: BackgroundBrowser, analyse: Analyse, extra: Pick<RouterPorts, 'siteEnabled'> = {}): StartedBackground {
+export function startBackground(browser: BackgroundBrowser, analyse: Analyse, extra: Pick<RouterPorts, 'pageSettings'> = {}): StartedBackground {
   const sidePanel = browser.sidePanel;
 
   const router = createRouter({

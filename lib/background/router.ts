@@ -14,7 +14,14 @@ export interface BadgeAnalysis {
 }
 
 /** `analyzeMessage` from lib/analysis, or anything shaped like it. */
-export type Analyse = (text: string, options: { priorCustomerMessages: number }) => BadgeAnalysis;
+export type Sensitivity = 'low' | 'normal' | 'high';
+export type Analyse = (text: string, options: { priorCustomerMessages: number; sensitivity?: Sensitivity }) => BadgeAnalysis;
+
+/** What the rep's settings say for a site's page. */
+export interface PageSettings {
+  enabled: boolean;
+  sensitivity: Sensitivity;
+}
 
 export interface RouterPorts {
   /** This extension's id (`runtime.id`). */
@@ -22,8 +29,8 @@ export interface RouterPorts {
   /** `runtime.getURL('/')`: extension pages' URLs start with it. */
   extensionOrigin: string;
   analyse: Analyse;
-  /** Whether the rep has Defuse on for this site (settings); treated as on when absent. */
-  siteEnabled?(site: SiteId): Promise<boolean>;
+  /** The rep's settings for this site (on/off, sensitivity); on and normal when absent or unreadable. */
+  pageSettings?(site: SiteId): Promise<PageSettings>;
   sendToTab<K extends MessageName>(tabId: number, type: K, data: Req<K>): Promise<Res<K> | undefined>;
   /** To the extension's pages (the side panel). */
   broadcast<K extends MessageName>(type: K, data: Req<K>): Promise<unknown>;
@@ -35,6 +42,7 @@ export interface RouterPorts {
 interface TabEntry {
   state: PageState;
   signature: string;
+  sensitivity: Sensitivity;
   analysis: BadgeAnalysis | null;
   analysedKey: string | null;
 }
@@ -67,13 +75,15 @@ export function createRouter(ports: RouterPorts): BackgroundRouter {
   const fromContent = (s: MessageSender) => isFromContentScript(s, ports.runtimeId);
   const fromPage = (s: MessageSender) => isFromExtensionPage(s, ports.runtimeId, ports.extensionOrigin);
 
-  const analyse = (state: PageState, previous: TabEntry | undefined): { analysis: BadgeAnalysis | null; key: string | null } => {
+  const analyse = (state: PageState, previous: TabEntry | undefined, sensitivity: Sensitivity): { analysis: BadgeAnalysis | null; key: string | null } => {
     if (state.kind !== 'conversation') return { analysis: null, key: null };
     const c = state.conversation;
-    const key = `${c.customerMessageCount}\u0000${c.latestCustomerText}`;
+    const key = `${sensitivity}\u0000${c.customerMessageCount}\u0000${c.latestCustomerText}`;
     if (previous?.analysedKey === key) return { analysis: previous.analysis, key };
     try {
-      const { level, score } = ports.analyse(c.latestCustomerText, { priorCustomerMessages: Math.max(0, c.customerMessageCount - 1) });
+      const prior = { priorCustomerMessages: Math.max(0, c.customerMessageCount - 1) };
+      // The default sensitivity is left implicit, so the call is exactly the CLI's for the same text.
+      const { level, score } = ports.analyse(c.latestCustomerText, sensitivity === 'normal' ? prior : { ...prior, sensitivity });
       return { analysis: { level, score }, key };
     } catch (error) {
       ports.onError?.(error);
@@ -82,12 +92,12 @@ export function createRouter(ports: RouterPorts): BackgroundRouter {
   };
 
   /** Stores a tab's new state, analyses it, tells the panel when something changed. */
-  const accept = (tabId: number, state: PageState): BadgeAnalysis | null => {
+  const accept = (tabId: number, state: PageState, sensitivity: Sensitivity = 'normal'): BadgeAnalysis | null => {
     const previous = tabs.get(tabId);
     const signature = JSON.stringify(state);
-    if (previous && previous.signature === signature) return previous.analysis;
-    const { analysis, key } = analyse(state, previous);
-    tabs.set(tabId, { state, signature, analysis, analysedKey: key });
+    if (previous && previous.signature === signature && previous.sensitivity === sensitivity) return previous.analysis;
+    const { analysis, key } = analyse(state, previous, sensitivity);
+    tabs.set(tabId, { state, signature, sensitivity, analysis, analysedKey: key });
     const change: Req<'bg:pageStateChanged'> = analysis ? { tabId, state, analysis } : { tabId, state };
     void ports.broadcast('bg:pageStateChanged', change).catch(() => undefined);
     return analysis;
@@ -105,12 +115,13 @@ export function createRouter(ports: RouterPorts): BackgroundRouter {
     'content:pageState': async (state, sender) => {
       if (!fromContent(sender)) return null;
       const site = state.kind === 'conversation' ? state.conversation.site : state.site;
-      if (ports.siteEnabled && !(await ports.siteEnabled(site).catch(() => true))) {
+      const settings = (await ports.pageSettings?.(site).catch(() => undefined)) ?? { enabled: true, sensitivity: 'normal' };
+      if (!settings.enabled) {
         // Switched off in settings: no badge, and the panel says why instead of analysing.
         const url = state.kind === 'conversation' ? state.conversation.url : state.url;
         return accept(sender.tab!.id!, { kind: 'no-conversation', site, url, reason: `Defuse is switched off for ${SITE_NAMES[site]} in its settings.` });
       }
-      return accept(sender.tab!.id!, state);
+      return accept(sender.tab!.id!, state, settings.sensitivity);
     },
     'content:openPanel': (_data, sender) => {
       if (!fromContent(sender)) return;

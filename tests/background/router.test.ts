@@ -57,7 +57,7 @@ describe('content:pageState', () => {
   });
 
   test('a site switched off in settings gets no badge, and the panel is told why', async () => {
-    const router = createRouter({ ...ports, siteEnabled: async (site) => site !== 'gmail' });
+    const router = createRouter({ ...ports, pageSettings: async (site) => ({ enabled: site !== 'gmail', sensitivity: 'normal' }) });
     const listen = createListener(router.handlers);
     await expect(listen({ type: 'content:pageState', data: conversation('This is the third time I write.') }, gmailTab)).resolves.toBeNull();
     expect(ports.analyse).not.toHaveBeenCalled();
@@ -65,9 +65,24 @@ describe('content:pageState', () => {
   });
 
   test('a failing settings read keeps Defuse on', async () => {
-    const router = createRouter({ ...ports, siteEnabled: () => Promise.reject(new Error('blocked')) });
+    const router = createRouter({ ...ports, pageSettings: () => Promise.reject(new Error('blocked')) });
     const listen = createListener(router.handlers);
     await expect(listen({ type: 'content:pageState', data: conversation('This is the third time I write.') }, gmailTab)).resolves.toEqual({ level: 'frustrated', score: 81 });
+  });
+
+  test('analyses at the rep\'s sensitivity, and again when it changes', async () => {
+    let sensitivity: 'low' | 'normal' | 'high' = 'high';
+    const router = createRouter({ ...ports, pageSettings: async () => ({ enabled: true, sensitivity }) });
+    const listen = createListener(router.handlers);
+    const state = conversation('Do you ship to Ireland?', 1);
+    await listen({ type: 'content:pageState', data: state }, gmailTab);
+    expect(ports.analyse).toHaveBeenLastCalledWith('Do you ship to Ireland?', { priorCustomerMessages: 0, sensitivity: 'high' });
+    await listen({ type: 'content:pageState', data: state }, gmailTab);
+    expect(ports.analyse).toHaveBeenCalledTimes(1);
+    sensitivity = 'normal';
+    await listen({ type: 'content:pageState', data: state }, gmailTab);
+    expect(ports.analyse).toHaveBeenCalledTimes(2);
+    expect(ports.analyse).toHaveBeenLastCalledWith('Do you ship to Ireland?', { priorCustomerMessages: 0 });
   });
 
   test('a page with no conversation: no analysis, the panel is told', async () => {
