@@ -22,13 +22,13 @@ const stop = store.getState().start();
 addEventListener('pagehide', stop);
 
 const notes = createNotesStore({
-  getNote: (site, id) => getNote(site, id),
-  saveNote: (input) => saveNote(input),
-  getPendingFollowUp: (site, id) => getPendingFollowUp(site, id),
-  listOverdue: (now) => listOverdue(now),
-  scheduleFollowUp: (target, when) => scheduleFollowUp(target, when),
-  markDone: (id) => markDone(id),
-  cancelFollowUp: (id) => cancelFollowUp(id),
+  getNote,
+  saveNote,
+  getPendingFollowUp,
+  listOverdue,
+  scheduleFollowUp,
+  markDone,
+  cancelFollowUp,
   now: Date.now,
 });
 
