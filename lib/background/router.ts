@@ -145,6 +145,10 @@ export function createRouter(ports: RouterPorts): BackgroundRouter {
       if (!fromPage(sender)) return { ok: false, error: UNREACHABLE };
       return (await toTab(data.tabId, 'panel:insert', data)) ?? { ok: false, error: UNREACHABLE };
     },
+    'panel:replace': async (data, sender) => {
+      if (!fromPage(sender)) return { ok: false, error: UNREACHABLE };
+      return (await toTab(data.tabId, 'panel:replace', data)) ?? { ok: false, error: UNREACHABLE };
+    },
   };
 
   return {

@@ -179,22 +179,26 @@ export function startContentRuntime(options: ContentRuntimeOptions): ContentRunt
   doc.addEventListener('visibilitychange', () => doc.hidden && draftObserver.disconnect(), { signal });
 
   // ---- messages from the background (on behalf of the panel) ------------------------------------
+  /** Runs an edit of the reply box; the panel gets ok/error, never an exception. */
+  const editReply = async (run: () => Promise<InsertResult>, failed: string) => {
+    let result: InsertResult;
+    try {
+      result = await run();
+    } catch {
+      result = { ok: false, error: failed };
+    }
+    if (result.ok) scheduleDraft();
+    return result.error ? { ok: result.ok, error: result.error } : { ok: result.ok };
+  };
   const stopListening = messenger.listen({
     'bg:refresh': () => update(true),
     'panel:getDraft': () => {
       const draft = safe(() => adapter.readDraft(), null);
       return draft === null ? null : { draft };
     },
-    'panel:insert': async ({ text }) => {
-      let result: InsertResult;
-      try {
-        result = await adapter.insert(text, { caret });
-      } catch {
-        result = { ok: false, error: "Defuse couldn't insert the text. Copy it instead." };
-      }
-      if (result.ok) scheduleDraft();
-      return result.error ? { ok: result.ok, error: result.error } : { ok: result.ok };
-    },
+    'panel:insert': ({ text }) => editReply(() => adapter.insert(text, { caret }), "Defuse couldn't insert the text. Copy it instead."),
+    'panel:replace': ({ find, occurrence, text }) =>
+      editReply(() => adapter.replace(find, text, occurrence), "Defuse couldn't change your reply. Copy the rewrite instead."),
   });
 
   signal.addEventListener(

@@ -39,6 +39,8 @@ export interface ProtocolMap {
   'panel:getDraft': { req: { tabId: number }; res: { draft: string } | null };
   /** panel → content (via background): insert text at the caret of the reply box. */
   'panel:insert': { req: { tabId: number; text: string }; res: { ok: boolean; error?: string } };
+  /** panel → content (via background): replace the `occurrence`-th (0-based) `find` in the reply box with `text`. */
+  'panel:replace': { req: { tabId: number; find: string; occurrence: number; text: string }; res: { ok: boolean; error?: string } };
   /**
    * content → panel: the rep typed in the reply box (debounced). Runtime messages from a content script
    * reach every extension page directly, so the background does not relay it: the panel reads the tab

@@ -134,3 +134,83 @@ export async function insertText(box: HTMLElement, text: string, options: Insert
   domInsert(box, again, text);
   return { ok: true, method: 'dom-fallback' };
 }
+
+export const REWRITE_NOT_FOUND = 'Those words are no longer in your reply, so nothing was changed.';
+
+const BLOCK_TAGS = /^(?:ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|DD|DIV|DL|DT|FIGCAPTION|FIGURE|FOOTER|H[1-6]|HEADER|HR|LI|OL|P|PRE|SECTION|TABLE|TD|TH|TR|UL)$/;
+const SKIP_TAGS = /^(?:SCRIPT|STYLE|TEMPLATE|NOSCRIPT|BUTTON|INPUT|SELECT|TEXTAREA|DEFUSE-BADGE)$/;
+const isWhite = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0';
+
+/**
+ * The live DOM range of the `occurrence`-th (0-based) appearance of `needle` in the box's text, read
+ * the way the draft text is (whitespace runs as one space, line breaks between blocks, elements that
+ * `skip` matches left out), or null when it is not there. A needle never matches across a line break.
+ */
+export function findTextRange(box: HTMLElement, needle: string, occurrence = 0, skip: readonly string[] = []): Range | null {
+  const want = needle.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (!want || /\n/.test(needle.trim())) return null;
+  // The flat text, and for each of its characters the text node and offset it came from (-1: a break).
+  let flat = '';
+  const nodes: (Text | null)[] = [];
+  const offsets: number[] = [];
+  const skipSel = skip.join(', ');
+  const push = (c: string, node: Text | null, offset: number) => {
+    flat += c;
+    nodes.push(node);
+    offsets.push(offset);
+  };
+  const visit = (node: Node) => {
+    if (node.nodeType === 3) {
+      const text = node.nodeValue ?? '';
+      for (let i = 0; i < text.length; i++) {
+        const c = text[i]!;
+        if (isWhite(c)) {
+          if (flat && !/[ \n]$/.test(flat)) push(' ', node as Text, i);
+        } else push(c, node as Text, i);
+      }
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    const tag = el.tagName.toUpperCase();
+    if (SKIP_TAGS.test(tag) || el.hasAttribute('hidden') || (skipSel && el.matches(skipSel))) return;
+    if (tag === 'BR') return void push('\n', null, -1);
+    const block = BLOCK_TAGS.test(tag);
+    if (block) push('\n', null, -1);
+    el.childNodes.forEach(visit);
+    if (block) push('\n', null, -1);
+  };
+  box.childNodes.forEach(visit);
+
+  // non-overlapping, as the panel counts them
+  let at = flat.indexOf(want);
+  for (let k = 0; k < occurrence && at !== -1; k++) at = flat.indexOf(want, at + want.length);
+  if (at < 0) return null;
+  const first = nodes[at];
+  const last = nodes[at + want.length - 1];
+  if (!first || !last) return null;
+  const range = box.ownerDocument.createRange();
+  range.setStart(first, offsets[at]!);
+  range.setEnd(last, offsets[at + want.length - 1]! + 1);
+  return range;
+}
+
+/**
+ * Replaces the `occurrence`-th appearance of `find` in the box with `replacement`, as typing over a
+ * selection would (one edit the host's editor sees; CKEditor through its own command).
+ */
+export async function replaceText(
+  box: HTMLElement,
+  find: string,
+  replacement: string,
+  options: { occurrence?: number; skip?: readonly string[]; stopAt?: readonly string[] } = {},
+): Promise<InsertResult> {
+  const range = findTextRange(box, find, options.occurrence ?? 0, options.skip);
+  if (!range) return { ok: false, error: REWRITE_NOT_FOUND };
+  box.focus({ preventScroll: true });
+  const sel = box.ownerDocument.getSelection();
+  if (!sel) return { ok: false, error: INSERT_FAILED };
+  sel.removeAllRanges();
+  sel.addRange(range);
+  return insertText(box, replacement, { caret: range, stopAt: options.stopAt });
+}

@@ -1,7 +1,7 @@
 // What every adapter shares: each call is wrapped so a host page whose DOM changed gets a clear
 // "no conversation" / "no reply box" answer instead of an exception thrown into the page.
 import type { SiteId } from '@/lib/messaging/protocol';
-import { insertText, NO_REPLY_BOX } from './editable';
+import { insertText, NO_REPLY_BOX, replaceText } from './editable';
 import { toPlainText } from './text';
 import type { SiteAdapter, SiteRead } from './types';
 
@@ -42,6 +42,15 @@ export function guardedAdapter(p: AdapterParts): SiteAdapter {
         return await insertText(box, text, { ...options, stopAt: p.stopAt });
       } catch {
         return { ok: false, error: "Defuse couldn't insert the text. Copy it instead." };
+      }
+    },
+    async replace(find, replacement, occurrence = 0) {
+      try {
+        const box = p.replyBox();
+        if (!box) return { ok: false, error: NO_REPLY_BOX };
+        return await replaceText(box, find, replacement, { occurrence, skip: p.drop, stopAt: p.stopAt });
+      } catch {
+        return { ok: false, error: "Defuse couldn't change your reply. Copy the rewrite instead." };
       }
     },
     observeRoot: () => p.doc.body ?? p.doc.documentElement,

@@ -68,6 +68,11 @@ export interface SiteAdapter {
   readDraft(): string | null;
   /** Puts `text` at the caret of the reply box the way typing would (undo works, the editor's model sees it). */
   insert(text: string, options?: InsertOptions): Promise<InsertResult>;
+  /**
+   * Replaces the `occurrence`-th (0-based) appearance of `find` in the draft's text with
+   * `replacement`, as typing over a selection would. Fails (never throws) when the words are gone.
+   */
+  replace(find: string, replacement: string, occurrence?: number): Promise<InsertResult>;
   /** The node whose subtree the content script watches for changes. */
   observeRoot(): Node;
 }

@@ -16,6 +16,8 @@ export interface PanelBridge {
   getDraft(tabId: number): Promise<string | null>;
   /** Insert text at the caret of the reply box. Never rejects: failures come back as `{ ok: false }`. */
   insert(tabId: number, text: string): Promise<InsertResult>;
+  /** Replace the `occurrence`-th (0-based) `find` in the reply box with `text`. Never rejects. */
+  replace(tabId: number, find: string, occurrence: number, text: string): Promise<InsertResult>;
   onPageStateChanged(cb: (change: PageStateChange) => void): () => void;
   /** `fromTabId` is the tab that sent it, when known (content scripts message the panel directly). */
   onDraftChanged(cb: (change: DraftChange, fromTabId?: number) => void): () => void;
@@ -40,6 +42,13 @@ export function createBrowserBridge(): PanelBridge {
     async insert(tabId, text) {
       try {
         return (await sendMessage('panel:insert', { tabId, text })) ?? { ok: false, error: UNREACHABLE };
+      } catch {
+        return { ok: false, error: UNREACHABLE };
+      }
+    },
+    async replace(tabId, find, occurrence, text) {
+      try {
+        return (await sendMessage('panel:replace', { tabId, find, occurrence, text })) ?? { ok: false, error: UNREACHABLE };
       } catch {
         return { ok: false, error: UNREACHABLE };
       }

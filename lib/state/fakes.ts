@@ -12,6 +12,9 @@ export interface FakeBridge extends PanelBridge {
   /** Make getPageState reject, as runtime.sendMessage does when nothing answers. */
   failPageState: boolean;
   inserted: { tabId: number; text: string }[];
+  /** What the next replace answers; a function sees the request. */
+  replaceAnswer: InsertResult | ((req: { find: string; occurrence: number; text: string }) => InsertResult);
+  replaced: { tabId: number; find: string; occurrence: number; text: string }[];
   pageStateRequests: number[];
   pushPageState(change: PageStateChange): void;
   pushDraft(change: DraftChange, fromTabId?: number): void;
@@ -26,6 +29,8 @@ export function createFakeBridge(): FakeBridge {
     insertAnswer: { ok: true },
     failPageState: false,
     inserted: [],
+    replaceAnswer: { ok: true },
+    replaced: [],
     pageStateRequests: [],
     async getPageState(tabId) {
       fake.pageStateRequests.push(tabId);
@@ -38,6 +43,11 @@ export function createFakeBridge(): FakeBridge {
     async insert(tabId, text) {
       fake.inserted.push({ tabId, text });
       return typeof fake.insertAnswer === 'function' ? fake.insertAnswer(text) : fake.insertAnswer;
+    },
+    async replace(tabId, find, occurrence, text) {
+      fake.replaced.push({ tabId, find, occurrence, text });
+      const answer = fake.replaceAnswer;
+      return typeof answer === 'function' ? answer({ find, occurrence, text }) : answer;
     },
     onPageStateChanged(cb) {
       pageListeners.add(cb);

@@ -489,17 +489,28 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
       }
 
       // The reply box lives in the page. A rewrite with nothing to replace (a missing apology or next
-      // step) is inserted at the caret; a rewrite of existing words is copied, because inserting
-      // would leave the old words in place.
+      // step) is inserted at the caret; a rewrite of existing words replaces them there (the n-th time
+      // those words appear in the draft, as the coach saw it). When the page cannot do it (the words
+      // moved, the editor refused), the rewrite is copied so the rep can paste it over them.
       let result: ActionResult;
       if (finding.start === finding.end || !finding.text) {
         result = await insertText(finding.suggestion);
         if (result.state === 'ok') result = { state: 'ok', message: MESSAGES.rewriteAdded };
       } else {
-        const ok = await copy(finding.suggestion);
-        result = ok
-          ? { state: 'ok', message: `Rewrite copied. Select “${clip(finding.text)}” in your reply and paste over it.` }
-          : { state: 'failed', message: MESSAGES.copyFailed };
+        const draft = currentDraft(get());
+        const tabId = get().tabId;
+        const inPlace = draft.slice(finding.start, finding.end) === finding.text;
+        const replaced =
+          inPlace && tabId !== null
+            ? await bridge.replace(tabId, finding.text, occurrencesBefore(draft, finding.text, finding.start), finding.suggestion)
+            : { ok: false };
+        if (replaced.ok) result = { state: 'ok', message: MESSAGES.rewriteApplied };
+        else {
+          const ok = await copy(finding.suggestion);
+          result = ok
+            ? { state: 'ok', message: `Rewrite copied. Select “${clip(finding.text)}” in your reply and paste over it.` }
+            : { state: 'failed', message: MESSAGES.copyFailed };
+        }
       }
       if (!stillOn(key)) return;
       setResult('coach', result);
@@ -547,6 +558,13 @@ export function rewriteDraft(draft: string, f: Finding): string | null {
   const at = draft.indexOf(f.text);
   if (at < 0) return null;
   return draft.slice(0, at) + f.suggestion + draft.slice(at + f.text.length);
+}
+
+/** How many times `needle` starts before `end` in `text` (non-overlapping, as a search finds them). */
+export function occurrencesBefore(text: string, needle: string, end: number): number {
+  let n = 0;
+  for (let at = text.indexOf(needle); at !== -1 && at < end; at = text.indexOf(needle, at + needle.length)) n++;
+  return n;
 }
 
 function clip(text: string, max = 60): string {

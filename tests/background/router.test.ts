@@ -145,6 +145,15 @@ describe('panel requests', () => {
     expect(ports.sendToTab).toHaveBeenNthCalledWith(2, 7, 'panel:insert', { tabId: 7, text: 'Sorry.' });
   });
 
+  test('panel:replace goes to the tab, and only from the panel', async () => {
+    ports.sendToTab.mockResolvedValueOnce({ ok: true });
+    const req = { tabId: 7, find: 'Calm down', occurrence: 0, text: 'I hear you' };
+    await expect(send('panel:replace', req, panel)).resolves.toEqual({ ok: true });
+    expect(ports.sendToTab).toHaveBeenCalledWith(7, 'panel:replace', req);
+    await expect(send('panel:replace', req, gmailTab)).resolves.toEqual({ ok: false, error: UNREACHABLE });
+    expect(ports.sendToTab).toHaveBeenCalledTimes(1);
+  });
+
   test('panel:insert says the page was unreachable when it was', async () => {
     ports.sendToTab.mockRejectedValueOnce(new Error('Receiving end does not exist.'));
     await expect(send('panel:insert', { tabId: 7, text: 'Sorry.' }, panel)).resolves.toEqual({ ok: false, error: UNREACHABLE });

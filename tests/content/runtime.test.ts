@@ -180,6 +180,9 @@ describe('Gmail', () => {
     await expect(bg.ask('panel:insert', { tabId: 1, text: "I'm sorry this has taken so long." })).resolves.toEqual({ ok: true });
     await settle(500);
     expect(bg.of('content:draftChanged')).toEqual([{ conversationId: 'thread-f:1826371094512334501', draft: "I'm sorry this has taken so long." }]);
+    await expect(bg.ask('panel:replace', { tabId: 1, find: 'taken so long', occurrence: 0, text: 'dragged on' })).resolves.toEqual({ ok: true });
+    await settle(500);
+    expect(bg.of('content:draftChanged').at(-1)).toEqual({ conversationId: 'thread-f:1826371094512334501', draft: "I'm sorry this has dragged on." });
   });
 
   test('reports typing in the reply box, debounced', async () => {
@@ -232,12 +235,16 @@ describe('Gmail', () => {
       insert: () => {
         throw new Error('boom'); // even synchronously, though the interface says Promise
       },
+      replace: () => {
+        throw new Error('boom');
+      },
     };
     const { bg } = start(broken);
     await settle();
     expect(bg.of('content:pageState')).toEqual([expect.objectContaining({ kind: 'no-conversation' })]);
     expect(bg.ask('panel:getDraft', { tabId: 1 })).toBeNull();
     await expect(bg.ask('panel:insert', { tabId: 1, text: 'x' })).resolves.toMatchObject({ ok: false });
+    await expect(bg.ask('panel:replace', { tabId: 1, find: 'a', occurrence: 0, text: 'x' })).resolves.toMatchObject({ ok: false });
   });
 });
 

@@ -127,6 +127,30 @@ describe.each([
     await panel.close();
     await host.close();
   });
+
+  test('Use rewrite replaces the flagged words in the reply box, keeping the rest of the draft', async () => {
+    const host = await h.openHost(fixtureUrl(site, fixture));
+    const want = await expectation(host, site);
+    await waitForBadge(host, want.conversation);
+    const panel = await h.openPanel(host);
+    await waitForGauge(panel, want.cli.score, want.subject);
+
+    await host.locator(box).click();
+    await host.keyboard.type('Calm down. We are looking into it.');
+    const finding = panel.locator('[data-testid="finding"][data-rule="dismissive"]');
+    await finding.waitFor({ timeout: 5_000 });
+    const rewrite = (await finding.locator('.finding-rewrite').innerText()).replace(/^\s*Try:\s*/, '').trim();
+    await finding.getByRole('button', { name: 'Use rewrite' }).click();
+
+    const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+    await expect.poll(async () => squash(await host.locator(box).innerText()), { timeout: 5_000 }).toContain(squash(rewrite));
+    const after = squash(await host.locator(box).innerText());
+    expect(after).not.toMatch(/calm down/i);
+    expect(after).toContain('We are looking into it.');
+    await expect.poll(async () => await panel.getByTestId('coach-status').innerText()).toContain('Rewrite applied to your draft.');
+    await panel.close();
+    await host.close();
+  });
 });
 
 describe('switching conversation in the page', () => {

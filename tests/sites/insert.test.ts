@@ -4,7 +4,7 @@
 // (Chromium fires no beforeinput for execCommand). The real thing is checked in Chromium.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { installCkeditorBridge } from '@/lib/sites/ckeditor-bridge';
-import { EDITOR_UNREACHABLE, NO_REPLY_BOX } from '@/lib/sites/editable';
+import { EDITOR_UNREACHABLE, NO_REPLY_BOX, REWRITE_NOT_FOUND } from '@/lib/sites/editable';
 import { createGmailAdapter } from '@/lib/sites/gmail';
 import { createZendeskAdapter } from '@/lib/sites/zendesk';
 import { GMAIL_CALM_URL, GMAIL_THREAD_URL, loadFixture, unloadFixture, ZENDESK_URL } from './fixtures';
@@ -190,5 +190,88 @@ describe('Zendesk reply box (CKEditor 5)', () => {
     const before = box.innerHTML;
     expect(await createZendeskAdapter(document).insert('Hi Dana,')).toEqual({ ok: false, error: EDITOR_UNREACHABLE });
     expect(box.innerHTML).toBe(before);
+  });
+});
+
+describe('replacing words in the reply box (Use rewrite)', () => {
+  test('Gmail: the words the coach flagged are replaced in place, the rest of the draft kept', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const box = gmailBox();
+    box.innerHTML = '<div>Hi Dana,</div><div>Calm down. We will look at it.</div>';
+    const adapter = createGmailAdapter(document);
+    expect(await adapter.replace('Calm down', 'I understand why you are upset')).toEqual({ ok: true, method: 'execCommand' });
+    expect(adapter.readDraft()).toBe('Hi Dana,\nI understand why you are upset. We will look at it.');
+    expect(events).toEqual([{ type: 'input', inputType: 'insertText', data: 'I understand why you are upset' }]);
+  });
+
+  test('finds words split across formatting and non-breaking spaces, and the n-th of repeated words', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const box = gmailBox();
+    box.innerHTML = '<div>It is <b>not</b>&nbsp;our fault. Honestly, it is not our fault.</div>';
+    const adapter = createGmailAdapter(document);
+    expect((await adapter.replace('it is not our fault', 'I will sort this out', 0)).ok).toBe(true);
+    expect(adapter.readDraft()).toBe('It is not our fault. Honestly, I will sort this out.');
+    expect((await adapter.replace('It is not our fault', "I'm on it", 0)).ok).toBe(true);
+    expect(adapter.readDraft()).toBe("I'm on it. Honestly, I will sort this out.");
+  });
+
+  test('counts repeats the way the panel does and picks the second one when asked', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const box = gmailBox();
+    box.innerHTML = '<div>calm down, calm down</div>';
+    const adapter = createGmailAdapter(document);
+    expect((await adapter.replace('calm down', 'I hear you', 1)).ok).toBe(true);
+    expect(adapter.readDraft()).toBe('calm down, I hear you');
+  });
+
+  test('words that are gone, or that span two lines, are reported and nothing changes', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const box = gmailBox();
+    box.innerHTML = '<div>Calm</div><div>down.</div>';
+    const before = box.innerHTML;
+    const adapter = createGmailAdapter(document);
+    expect(await adapter.replace('Calm down', 'I hear you')).toEqual({ ok: false, error: REWRITE_NOT_FOUND });
+    expect(await adapter.replace('not there', 'x')).toEqual({ ok: false, error: REWRITE_NOT_FOUND });
+    expect(box.innerHTML).toBe(before);
+    expect(events).toEqual([]);
+  });
+
+  test('never matches inside quoted history left in the box', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const box = gmailBox();
+    box.innerHTML = '<div>Thanks.</div><div class="gmail_quote">calm down</div>';
+    expect(await createGmailAdapter(document).replace('calm down', 'x')).toEqual({ ok: false, error: REWRITE_NOT_FOUND });
+    expect(box.querySelector('.gmail_quote')!.textContent).toBe('calm down');
+  });
+
+  test('Zendesk: the selection handed to CKEditor covers exactly the flagged words', async () => {
+    loadFixture('zendesk/ticket.html', ZENDESK_URL);
+    const box = zendeskBox('123');
+    box.innerHTML = '<p>Hi Dana, calm down please.</p>';
+    const executed: unknown[][] = [];
+    let selected = '';
+    Object.assign(box, {
+      ckeditorInstance: {
+        execute: (...args: unknown[]) => executed.push(args),
+        model: { change: (cb: (w: { setSelection(r: unknown): void }) => void) => cb({ setSelection: (r) => (selected = String(r)) }) },
+        editing: {
+          view: { focus: () => undefined, domConverter: { domRangeToView: (r: Range) => r.toString() } },
+          mapper: { toModelRange: (v: unknown) => v },
+        },
+      },
+    });
+    const uninstall = installCkeditorBridge(document);
+    try {
+      expect(await createZendeskAdapter(document).replace('calm down', 'I hear you')).toEqual({ ok: true, method: 'ckeditor-bridge' });
+    } finally {
+      uninstall();
+    }
+    expect(selected).toBe('calm down');
+    expect(executed).toEqual([['insertText', { text: 'I hear you' }]]);
+  });
+
+  test('says so when no reply box is open', async () => {
+    loadFixture('gmail/thread-calm.html', GMAIL_CALM_URL);
+    expect(await createGmailAdapter(document).replace('a', 'b')).toEqual({ ok: false, error: NO_REPLY_BOX });
   });
 });

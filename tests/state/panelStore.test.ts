@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { MESSAGES, currentDraft, dismissKeyOf, draftModeOf, rewriteDraft } from '@/lib/state/panelStore';
+import { MESSAGES, currentDraft, dismissKeyOf, draftModeOf, occurrencesBefore, rewriteDraft } from '@/lib/state/panelStore';
 import { pageWith, setup } from './helpers';
 
 beforeEach(() => {
@@ -328,17 +328,34 @@ describe('actions', () => {
     expect(usage.events).toContainEqual({ kind: 'rule', tipId: 'blame-shifting', action: 'fixed', site: 'gmail' });
   });
 
-  test('Use rewrite in the reply box inserts a missing sentence and copies a replacement', async () => {
-    const { store, bridge, copied } = await ready();
-    bridge.pushDraft({ conversationId: 'thread-1', draft: 'Calm down.' });
+  test('Use rewrite in the reply box inserts a missing sentence and replaces flagged words in place', async () => {
+    const { store, bridge, copied, usage } = await ready();
+    bridge.pushDraft({ conversationId: 'thread-1', draft: 'Calm down. Calm down.' });
     await tick(300);
     const apology = store.getState().findings.find((f) => f.rule === 'missing-apology')!;
     await store.getState().applyRewrite(apology.id);
     expect(bridge.inserted).toEqual([{ tabId: 1, text: "I'm sorry about this." }]);
     expect(store.getState().results.coach).toEqual({ state: 'ok', message: MESSAGES.rewriteAdded });
 
+    const dismissive = store.getState().findings.filter((f) => f.rule === 'dismissive');
+    const second = dismissive.find((f) => f.start > 0) ?? dismissive[0]!;
+    await store.getState().applyRewrite(second.id);
+    expect(bridge.replaced).toEqual([
+      { tabId: 1, find: 'Calm down', occurrence: second.start > 0 ? 1 : 0, text: 'I understand why you are upset' },
+    ]);
+    expect(copied).toEqual([]);
+    expect(store.getState().results.coach).toEqual({ state: 'ok', message: MESSAGES.rewriteApplied });
+    expect(usage.events).toContainEqual({ kind: 'rule', tipId: 'dismissive', action: 'fixed', site: 'gmail' });
+  });
+
+  test('when the page cannot replace the words, the rewrite is copied with a hint instead', async () => {
+    const { store, bridge, copied } = await ready();
+    bridge.replaceAnswer = { ok: false, error: 'Those words are no longer in your reply, so nothing was changed.' };
+    bridge.pushDraft({ conversationId: 'thread-1', draft: 'Calm down.' });
+    await tick(300);
     const dismissive = store.getState().findings.find((f) => f.rule === 'dismissive')!;
     await store.getState().applyRewrite(dismissive.id);
+    expect(bridge.replaced).toHaveLength(1);
     expect(copied).toEqual(['I understand why you are upset']);
     expect(store.getState().results.coach?.message).toBe('Rewrite copied. Select “Calm down” in your reply and paste over it.');
   });
@@ -400,4 +417,13 @@ test('an analysis that reports its own internal failure is shown as a plain erro
   store.getState().start();
   await tick();
   expect(store.getState()).toMatchObject({ status: 'error', error: MESSAGES.analysisFailed });
+});
+
+describe('occurrencesBefore', () => {
+  test('counts the non-overlapping appearances that start before a point', () => {
+    expect(occurrencesBefore('calm down, calm down', 'calm down', 0)).toBe(0);
+    expect(occurrencesBefore('calm down, calm down', 'calm down', 11)).toBe(1);
+    expect(occurrencesBefore('aaaa', 'aa', 4)).toBe(2);
+    expect(occurrencesBefore('nothing here', 'calm', 12)).toBe(0);
+  });
 });
