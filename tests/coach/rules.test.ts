@@ -2,6 +2,7 @@
 // each `quiet` example gets none from it.
 import { describe, expect, test } from 'vitest';
 import { CONTRACT_RULE_IDS, RULES, checkDraft, type Example } from '@/lib/coach';
+import { RULE_DOCS } from '@/lib/coach/rules/docs';
 import { analysisOf, NOW } from './helpers';
 
 function run(example: Example, ruleId: string) {
@@ -44,5 +45,12 @@ describe('the rule list', () => {
       const draft = typeof ex === 'string' ? ex : ex.draft;
       expect(checkDraft(draft, { now: NOW }).filter((f) => f.rule === id)).toEqual([]);
     }
+  });
+});
+
+describe('the data-only docs list (what the settings page shows)', () => {
+  test('names every rule once, in the order the rules run, with the line each rule carries', () => {
+    expect(RULE_DOCS.map((d) => d.id)).toEqual(RULES.map((r) => r.id));
+    for (const r of RULES) expect(r.docs).toBe(RULE_DOCS.find((d) => d.id === r.id)!.docs);
   });
 });

@@ -6,6 +6,7 @@ import { fill } from '../slots';
 import { firstMatch, sentenceHit, type Hit, type Pattern, type Rule } from '../rule';
 import { isQuestion, negatedNear, personAt } from './helpers';
 import type { Sentence } from '../text';
+import { docsOf } from './docs';
 
 const TARGET =
   "(?:internet(?: connection)?|(?:internet |wi-?fi |network |data )?connection|wi-?fi|broadband|router|modem|network|isp|internet (?:service )?provider|(?:phone |mobile |service |email |payment )?provider|phone company|mobile (?:network|carrier)|bank(?! holiday)|card (?:issuer|provider|company)|payment (?:processor|provider|gateway)|paypal|courier|carrier|delivery (?:company|partner|driver|service|firm)|driver|postal service|post office|royal mail|usps|ups|fedex|dhl|hermes|evri|dpd|warehouse|supplier|manufacturer|(?:other |third[- ]party |external )?vendor|third[- ]party|(?:delivery |shipping )?partner|(?:\\w+ )?(?:team|department)|colleague|device|computer|browser|firewall|antivirus|spam filter|(?:phone|email|account) settings)";
@@ -162,7 +163,7 @@ export const blameShifting: Rule = {
   id: 'blame-shifting',
   step: 'take-ownership',
   severity: 'warn',
-  docs: 'Take ownership: never point fingers (not at the internet, the ISP, another vendor, the customer or a colleague); be the one who coordinates the fix.',
+  docs: docsOf('blame-shifting'),
   match: ({ view }) => {
     const hits: Hit[] = [];
     for (const s of view.body) {

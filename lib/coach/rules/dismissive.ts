@@ -4,6 +4,7 @@ import { fill } from '../slots';
 import { firstMatch, sentenceHit, type Hit, type Pattern, type Rule } from '../rule';
 import { caseLike, negatedNear, swapIn } from './helpers';
 import type { Sentence } from '../text';
+import { docsOf } from './docs';
 
 const PATTERNS: Pattern[] = [
   // "Please calm down." / "There's no need to shout." / "You're overreacting."
@@ -75,7 +76,7 @@ export const dismissive: Rule = {
   id: 'dismissive',
   step: 'listen',
   severity: 'warn',
-  docs: 'Listen: no interrupting and no talking down ("calm down", "as I already explained", "obviously", "nothing I can do"); be human.',
+  docs: docsOf('dismissive'),
   match: ({ view, slots }) => {
     const hits: Hit[] = [];
     for (const s of view.body) {

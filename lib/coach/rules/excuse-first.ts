@@ -3,6 +3,7 @@
 import { ACKNOWLEDGES, COMPLETED_FIX } from '../cues';
 import { fill } from '../slots';
 import { firstMatch, sentenceHit, type Pattern, type Rule } from '../rule';
+import { docsOf } from './docs';
 
 const EXCUSES: Pattern[] = [
   {
@@ -35,7 +36,7 @@ export const excuseFirst: Rule = {
   id: 'excuse-first',
   step: 'respond',
   severity: 'warn',
-  docs: 'Respond: fix the problem first, explain why after. No excuses first; acknowledge before giving reasons.',
+  docs: docsOf('excuse-first'),
   match: ({ view }) => {
     // The opening: up to three sentences, until one acknowledges or acts.
     for (const s of view.body.slice(0, 3)) {

@@ -6,6 +6,7 @@ import { fill, type Slots } from '../slots';
 import { firstMatch, sentenceHit, type Hit, type Pattern, type Rule } from '../rule';
 import { negatedNear } from './helpers';
 import type { Sentence } from '../text';
+import { docsOf } from './docs';
 
 /** What a rep can honestly promise: their own next action. */
 const OWN_ACTIONS = new Set(
@@ -151,7 +152,7 @@ export const falseCertainty: Rule = {
   id: 'false-certainty',
   step: 'dont-lie',
   severity: 'warn',
-  docs: "Don't lie: no false promises or certainty you don't have (\"guaranteed\", \"this will never happen again\"); \"I don't know yet, I'll find out by 3pm\" is fine.",
+  docs: docsOf('false-certainty'),
   match: ({ view }) => {
     const hits: Hit[] = [];
     for (const s of view.body) {

@@ -7,13 +7,14 @@ import { sentenceHit, type Rule } from '../rule';
 import { openingSentence } from '../text';
 import { isUpset } from './context';
 import { asSentence } from './helpers';
+import { docsOf } from './docs';
 
 export const missingApology: Rule = {
   id: 'missing-apology',
   step: 'recognize',
   severity: 'warn',
   needsMessage: true,
-  docs: 'Recognize: an unhappy customer needs to hear that you see the problem and are sorry, before any explanation.',
+  docs: docsOf('missing-apology'),
   match: ({ view, analysis }) => {
     const first = openingSentence(view);
     if (!analysis || !first || !isUpset(analysis)) return [];

@@ -7,6 +7,7 @@ import { closingSentence, type Sentence } from '../text';
 import { askedForEscalation } from './context';
 import { negatedNear } from './helpers';
 import { grammarAt, subjectOf, tokenAt, verbAfter, verbFor } from '../grammar';
+import { docsOf } from './docs';
 
 /**
  * The sentence offers escalation: a mention that is neither negated ("I can't escalate this", "no
@@ -31,7 +32,7 @@ export const missingEscalation: Rule = {
   step: 'escalate',
   severity: 'warn',
   needsMessage: true,
-  docs: 'Escalate before the customer has to ask: after a third contact, or when they ask for a manager, offer a named person and a time.',
+  docs: docsOf('missing-escalation'),
   match: ({ view, analysis }) => {
     if (!analysis) return [];
     const asked = askedForEscalation(analysis);

@@ -12,6 +12,7 @@ import { endOf, sentenceHit, type Rule } from '../rule';
 import { closingSentence } from '../text';
 import { isWaiting } from './context';
 import { swapIn } from './helpers';
+import { docsOf } from './docs';
 
 const COMMITS = /\b(?:i|we|someone|somebody|they|he|she|the team|a colleague)(?:'ll| will| am| are|'m|'re)\b|\b(?:and|who) will\b|\b(?:get back to you|be in touch|update you|let you know|come back to you|follow up)\b/i;
 const UPDATE_PHRASE = /\b(?:get back to you|be in touch|update you|let you know|contact you|come back to you|follow up|reach out|keep you (?:posted|updated|informed))\b/i;
@@ -20,7 +21,7 @@ export const missingNextStep: Rule = {
   id: 'missing-next-step',
   step: 'follow-up',
   severity: 'warn',
-  docs: 'Follow up: promise a concrete next step and a time ("I\'ll update you by 3pm Thursday"), then keep it.',
+  docs: docsOf('missing-next-step'),
   match: ({ view, analysis }) => {
     if (view.bodyWords < 8) return [];
     if (view.body.some(commitsWithTime)) return [];

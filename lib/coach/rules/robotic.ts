@@ -4,6 +4,7 @@
 import { fill, type Slots } from '../slots';
 import type { Hit, Rule } from '../rule';
 import { caseLike, swapIn } from './helpers';
+import { docsOf } from './docs';
 
 interface Phrase {
   re: RegExp;
@@ -43,7 +44,7 @@ export const robotic: Rule = {
   id: 'robotic',
   step: 'be-human',
   severity: 'warn',
-  docs: 'Be human: show you care and sound like a person, not a script.',
+  docs: docsOf('robotic'),
   match: ({ view, slots }) => {
     const hits: Hit[] = [];
     for (const s of view.body) {

@@ -1,6 +1,6 @@
-// The coach rules the settings page lists, read from the one rule list (lib/coach): id and docs only.
-// The rules module alone, not lib/coach's index: the page needs the list, not the phrasebook.
-import { RULES } from '@/lib/coach/rules';
+// The coach rules the settings page lists: id and docs only, from the data-only docs list (the page
+// needs the list, not the coach and its NLP).
+import { RULE_DOCS as DOCS } from '@/lib/coach/rules/docs';
 
 export interface RuleDoc {
   id: string;
@@ -8,4 +8,4 @@ export interface RuleDoc {
   docs: string;
 }
 
-export const RULE_DOCS: readonly RuleDoc[] = RULES.map(({ id, docs }) => ({ id, docs }));
+export const RULE_DOCS: readonly RuleDoc[] = DOCS;
