@@ -3,6 +3,7 @@
 import type { FormEvent } from 'react';
 import { isDirty, type SettingsDraft } from '@/lib/state/options';
 import type { Sensitivity, SiteId } from '@/lib/storage';
+import { RAW_EVENT_DAYS } from '@/lib/storage/retention';
 import { Notice } from './Notice';
 import { useOptions, useOptionsActions } from './OptionsContext';
 
@@ -96,8 +97,9 @@ export function SettingsForm() {
           onChange={(e) => editDraft({ retentionDays: e.target.value })}
         />
         <p id="retention-hint" className="hint">
-          Older usage figures and finished follow-ups are deleted when this page opens and once a day. Your notes and
-          pending reminders are never deleted this way.
+          Older usage figures and finished follow-ups are deleted when this page opens and once a day. Daily totals
+          follow this setting; the individual events behind them are kept for {RAW_EVENT_DAYS} days at most. Your notes and pending
+          reminders are never deleted this way.
         </p>
         <Notice notice={retentionNotice} testId="retention-notice" />
       </div>

@@ -9,6 +9,7 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { DefuseDB } from '@/lib/storage/db';
 import { addDays } from '@/lib/storage/day';
+import { RAW_EVENT_DAYS } from '@/lib/storage/retention';
 import { updateSettings } from '@/lib/storage/settings';
 import type { UsageAction, UsageKind } from '@/lib/storage/types';
 import { aggregateUsage, recordUsageBatch, type UsageInput } from '@/lib/storage/usage';
@@ -207,7 +208,12 @@ export async function run(): Promise<void> {
           ['event record', Math.round(perEventJson), 'JSON.stringify of 2,000 stored rows, UTF-8, averaged (id, kind, tipId, action, site, day, at, rep)'],
           ['index entries', indexBytes, 'estimate: primary key (8) + `day` index entry (key ≈ 12 + primary key 8)'],
           ['daily rollup share', Math.round(rollupPerEvent * 10) / 10, `JSON size of all usageDays rows (${big.rollupRows.toLocaleString('en')}) ÷ events`],
-          ['total', Math.round(perEventJson + indexBytes + rollupPerEvent), `≈ ${mb((perEventJson + indexBytes + rollupPerEvent) * YEAR_EVENTS)} for a year of ${YEAR_EVENTS.toLocaleString('en')} events, before the browser's compression (Chrome's LevelDB uses Snappy)`],
+          ['total', Math.round(perEventJson + indexBytes + rollupPerEvent), `≈ ${mb((perEventJson + indexBytes + rollupPerEvent) * YEAR_EVENTS)} if a year of ${YEAR_EVENTS.toLocaleString('en')} raw events were all kept, before the browser's compression (Chrome's LevelDB uses Snappy)`],
+          [
+            'kept after retention',
+            '',
+            `≈ ${mb(rollupPerEvent * YEAR_EVENTS + (perEventJson + indexBytes) * YEAR_EVENTS * (RAW_EVENT_DAYS / 365))}: a year of daily rollups plus the last ${RAW_EVENT_DAYS} days of raw events (RAW_EVENT_DAYS)`,
+          ],
         ],
       ),
   );

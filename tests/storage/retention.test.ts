@@ -14,6 +14,7 @@ import {
   setFollowUpDone,
   updateSettings,
 } from '@/lib/storage';
+import { RAW_EVENT_DAYS } from '@/lib/storage/retention';
 import { at, freshDb, GMAIL_URL, must } from './helpers';
 
 const NOW = at('2025-06-30', 15);
@@ -62,6 +63,18 @@ describe('purgeOlderThan(30 days) on June 30', () => {
 
   it.each([0, -1, 2.5])('refuses %s days', async (days) => {
     expect((await purgeOlderThan(days, NOW, freshDb())).ok).toBe(false);
+  });
+});
+
+describe('raw events and daily rollups', () => {
+  it('keeps the rollups for the whole retention but raw events only for the last RAW_EVENT_DAYS', async () => {
+    const db = await seeded();
+    const report = must(await purgeOlderThan(365, NOW, db));
+    expect(report).toMatchObject({ usageEvents: 1, usageDays: 0 });
+    expect((await db.usage.toArray()).map((e) => e.day)).toEqual(['2025-05-31', '2025-06-01', '2025-06-30']);
+    expect(RAW_EVENT_DAYS).toBe(30);
+    // the dashboard still counts May 30 from its rollup
+    expect(must(await aggregateUsage({ from: '2025-05-30', to: '2025-05-30' }, db)).events).toBe(1);
   });
 });
 
