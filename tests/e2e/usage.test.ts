@@ -1,0 +1,69 @@
+// The rep's own data in a real browser (IndexedDB shared by the extension's pages): inserting a
+// suggestion in the side panel shows up on the options page's dashboard and in its CSV export (ids and
+// counts, no customer text), and a note typed in the panel is still there when the panel is reopened.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { fixtureUrl } from '../../lib/devserver/pages';
+import { expectedConversation, startHarness, waitForBadge, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function panelFor(host: Page): Promise<Page> {
+  const panel = await h.openPanel(host);
+  await panel.locator('[data-testid="suggestion"]').first().waitFor({ timeout: 10_000 });
+  return panel;
+}
+
+describe('usage and notes across the extension pages', () => {
+  test('an inserted suggestion is counted on the dashboard and exported as ids and counts only', async () => {
+    const host = await h.openHost(fixtureUrl('gmail', 'thread'));
+    const expected = await expectedConversation(host, 'gmail');
+    await waitForBadge(host, expected.conversation);
+    const panel = await panelFor(host);
+    const first = panel.locator('[data-testid="suggestion"]').first();
+    const tipId = (await first.getAttribute('data-suggestion'))!;
+    await first.locator('[data-testid="suggestion-insert"]').click();
+    await expect.poll(async () => (await panel.locator('[data-testid="suggestion"]').first().innerText()).includes('Inserted')).toBe(true);
+
+    const options = await h.context.newPage();
+    await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+    const row = options.locator(`[data-testid="tip-table"] tr[data-row*="${tipId}"]`);
+    await row.waitFor({ timeout: 10_000 });
+    expect(Number(await row.locator('[data-measure="used"]').innerText())).toBeGreaterThanOrEqual(1);
+    expect(Number(await row.locator('[data-measure="shown"]').innerText())).toBeGreaterThanOrEqual(1);
+
+    const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export CSV' }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('rep_id,rep,day,site,kind,tip_id,action,count');
+    expect(lines.some((l) => l.includes(`,gmail,suggestion,${tipId},inserted,`))).toBe(true);
+    // nothing of the conversation: not its subject, not the customer's words
+    expect(csv).not.toContain(expected.subject);
+    expect(csv).not.toMatch(/third time|refund/i);
+    await options.close();
+    await panel.close();
+    await host.close();
+  });
+
+  test('a note saved in the panel is there again when the panel is reopened', async () => {
+    const host = await h.openHost(fixtureUrl('gmail', 'thread'));
+    await waitForBadge(host, (await expectedConversation(host, 'gmail')).conversation);
+    let panel = await panelFor(host);
+    await panel.getByTestId('note').fill('Called Dana back; refund approved, ref 4471.');
+    await panel.getByRole('button', { name: 'Save note' }).click();
+    await panel.getByText(/saved/i).first().waitFor({ timeout: 5_000 });
+    await panel.close();
+
+    panel = await panelFor(host);
+    await expect.poll(() => panel.getByTestId('note').inputValue(), { timeout: 5_000 }).toBe('Called Dana back; refund approved, ref 4471.');
+    await panel.close();
+    await host.close();
+  });
+});
