@@ -27,6 +27,8 @@ import { SIGNALS } from '../lib/analysis/signals';
 import { DATASETS, DATA_DIR, REPO_ROOT, loadFixture, loadSplit, prf, type Dataset, type Row } from './bench/_data';
 
 const MIN_DF = 3;
+/** The features of the overt-anger signals (swearing, insults, shouting, "!!!"): `angry` needs one. */
+const OVERT_FEATURES = new Set(SIGNALS.filter((s) => s.category === 'overt-anger').map((s) => 'sig:' + s.feature));
 const MAX_WORDS = 15000;
 const OUT = join(REPO_ROOT, 'lib', 'analysis', 'model', 'weights.json');
 
@@ -400,13 +402,15 @@ function main(): void {
       break;
     }
   }
-  // angry: on GoEmotions dev, the cut-off above the alert that best separates texts labelled `anger`
+  // angry: on GoEmotions dev, the cut-off above the alert that best separates texts labelled `anger`,
+  // among texts with overt anger (levelFor: a high score without it stays `frustrated`)
   const goIdx = dev.map((e, i) => (DATASETS[e.ds] === 'goemotions' ? i : -1)).filter((i) => i >= 0);
+  const overt = (e: Example) => Object.keys(e.f.named).some((n) => OVERT_FEATURES.has(n));
   let angry = Math.min(99, ev.t + 20);
   let angryF1 = -1;
   for (let t = ev.t + 1; t <= 99; t++) {
     const p = prf(
-      goIdx.map((i) => devScores[i]! >= t),
+      goIdx.map((i) => devScores[i]! >= t && overt(dev[i]!)),
       goIdx.map((i) => dev[i]!.labels.includes('anger')),
     );
     if (p.f1 > angryF1) {

@@ -85,7 +85,7 @@ function analyze(input: string, opts: AnalyseOptions): Analysis {
   const scored = scoreFeatures(features);
   const sensitivity = opts.sensitivity ?? 'normal';
   const frustrated = scored.score >= alertThreshold(sensitivity);
-  const level = levelFor(scored.score, sensitivity);
+  const level = levelFor(scored.score, sensitivity, undefined, found.some((s) => s.category === 'overt-anger'));
 
   const toSignal = (s: { id: string; label: string; category: Signal['category']; start: number; end: number }): Signal => {
     const span = spanToSource(cleaned, s.start, s.end);

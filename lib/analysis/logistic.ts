@@ -113,13 +113,16 @@ export function alertThreshold(sensitivity: Sensitivity = 'normal', w: ModelWeig
 
 /**
  * The level for a score. `frustrated` and above start at the alert threshold, so level and the
- * `frustrated` flag always agree; `watch` and `angry` keep their fitted distance from it.
+ * `frustrated` flag always agree; `watch` and `angry` keep their fitted distance from it. `angry`
+ * also needs `overt` anger in the message (swearing, insults, shouting, "!!!"): a polite message
+ * full of hidden frustration ("as per my last email… kindly advise") scores high, but it is
+ * frustrated, not angry.
  */
-export function levelFor(score: number, sensitivity: Sensitivity = 'normal', w: ModelWeights = WEIGHTS): Level {
+export function levelFor(score: number, sensitivity: Sensitivity = 'normal', w: ModelWeights = WEIGHTS, overt = true): Level {
   const t = w.thresholds;
   const alert = alertThreshold(sensitivity, w);
   const shift = alert - t.frustrated;
-  if (score >= Math.min(100, t.angry + shift) && score >= alert) return 'angry';
+  if (overt && score >= Math.min(100, t.angry + shift) && score >= alert) return 'angry';
   if (score >= alert) return 'frustrated';
   if (score >= Math.max(1, t.watch + shift)) return 'watch';
   return 'calm';

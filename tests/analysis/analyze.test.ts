@@ -88,8 +88,22 @@ describe('analyzeMessage', () => {
     for (const text of ['Thanks, all good!', EMAIL, 'This is the WORST service, you are useless!!!']) {
       const a = analyzeMessage(text);
       expect(a.frustrated).toBe(a.score >= WEIGHTS.thresholds.frustrated);
-      expect(a.level).toBe(levelFor(a.score));
+      expect(a.level).toBe(levelFor(a.score, 'normal', WEIGHTS, a.signals.some((s) => s.category === 'overt-anger')));
     }
+  });
+
+  test('angry needs overt anger: polite hidden frustration at a high score is frustrated, not angry', () => {
+    const polite = analyzeMessage(
+      'As per my last email, this is the third time I am writing. I was promised a refund two weeks ago and it still has not arrived. Kindly advise.',
+    );
+    expect(polite.score).toBeGreaterThanOrEqual(WEIGHTS.thresholds.angry);
+    expect(polite.signals.some((s) => s.category === 'overt-anger')).toBe(false);
+    expect(polite.level).toBe('frustrated');
+    const overt = analyzeMessage('This is the third time I am writing. Your support is USELESS and I want my refund NOW!!!');
+    expect(overt.signals.some((s) => s.category === 'overt-anger')).toBe(true);
+    expect(overt.level).toBe('angry');
+    expect(levelFor(WEIGHTS.thresholds.angry, 'normal', WEIGHTS, false)).toBe('frustrated');
+    expect(levelFor(WEIGHTS.thresholds.angry, 'normal', WEIGHTS, true)).toBe('angry');
   });
 
   test('sensitivity moves the alert threshold', () => {
