@@ -37,6 +37,12 @@ export default defineConfig({
         }
       : {}),
     action: { default_title: 'Open Defuse' },
+    // A keyboard way to open the panel. On Firefox it is also the only way from the keyboard: a click
+    // on the in-page badge is not a user action there, so the badge shows this shortcut instead.
+    commands:
+      browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+D' }, description: 'Open or close Defuse' } }
+        : { _execute_action: { suggested_key: { default: 'Alt+Shift+D' }, description: 'Open Defuse' } },
   }),
   vite: () => ({
     // sentiment's AFINN JSON is otherwise bundled twice (toolchain.md).

@@ -2,9 +2,9 @@
 // synchronously, at the top of the service worker, so a message that wakes it is not missed.
 import { createListener, envelope, type MessageName, type Req } from '@/lib/messaging';
 import { siteOf } from '@/lib/sites/hosts';
-import { createRouter, type Analyse, type BackgroundRouter, type RouterPorts } from './router';
+import { createRouter, type Analyse, type BackgroundRouter, type OpenPanelResult, type RouterPorts } from './router';
 
-export { createRouter, isFromContentScript, isFromExtensionPage, UNREACHABLE, type Analyse, type BadgeAnalysis, type RouterPorts } from './router';
+export { createRouter, isFromContentScript, isFromExtensionPage, UNREACHABLE, type Analyse, type BadgeAnalysis, type OpenPanelResult, type RouterPorts } from './router';
 
 export const PANEL_PATH = 'sidepanel.html';
 
@@ -37,8 +37,14 @@ export interface BackgroundBrowser {
     setPanelBehavior(behavior: { openPanelOnActionClick?: boolean }): Promise<void>;
     open(options: { tabId?: number; windowId?: number }): Promise<void>;
   };
-  sidebarAction?: { open(): Promise<void> };
+  sidebarAction?: { open(): Promise<void>; toggle?(): Promise<void> };
+  /** The toolbar button (Firefox: it toggles the sidebar, a user action the badge click is not). */
+  action?: { onClicked: Event<(tab: TabLike) => void> };
+  commands?: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
 }
+
+/** The manifest's keyboard command that opens the panel (Chrome) / toggles the sidebar (Firefox). */
+export const OPEN_COMMANDS = ['_execute_action', '_execute_sidebar_action'];
 
 export interface StartedBackground {
   router: BackgroundRouter;
@@ -47,6 +53,18 @@ export interface StartedBackground {
 }
 
 const quiet = (p: Promise<unknown> | undefined) => void p?.catch(() => undefined);
+
+/** How to open the panel by hand: the keyboard shortcut the rep has (if any), or the toolbar button. */
+export async function openHint(browser: Pick<BackgroundBrowser, 'commands'>): Promise<string> {
+  let shortcut = '';
+  try {
+    const all = (await browser.commands?.getAll()) ?? [];
+    shortcut = all.find((c) => c.name !== undefined && OPEN_COMMANDS.includes(c.name) && c.shortcut)?.shortcut ?? '';
+  } catch {
+    // no commands API: the toolbar button alone
+  }
+  return shortcut ? `Open Defuse with ${shortcut} or its toolbar button.` : 'Open Defuse with its toolbar button.';
+}
 
 export function startBackground(browser: BackgroundBrowser, analyse: Analyse, extra: Pick<RouterPorts, 'pageSettings'> = {}): StartedBackground {
   const sidePanel = browser.sidePanel;
@@ -67,8 +85,16 @@ export function startBackground(browser: BackgroundBrowser, analyse: Analyse, ex
     },
     openPanel: (tabId, windowId) => {
       // Called synchronously from the badge's click message: both APIs need the user's gesture.
-      if (sidePanel) quiet(sidePanel.open(windowId !== undefined ? { tabId, windowId } : { tabId }));
-      else if (browser.sidebarAction) quiet(browser.sidebarAction.open());
+      // Chrome counts the click in the page; Firefox does not (a click in a web page is not a user
+      // action there), so on Firefox this fails and the badge says how to open the sidebar instead.
+      let opening: Promise<void> | undefined;
+      try {
+        opening = sidePanel ? sidePanel.open(windowId !== undefined ? { tabId, windowId } : { tabId }) : browser.sidebarAction?.open();
+      } catch (e) {
+        opening = Promise.reject(e);
+      }
+      const notOpened = async (): Promise<OpenPanelResult> => ({ opened: false, hint: await openHint(browser) });
+      return opening ? opening.then((): OpenPanelResult => ({ opened: true }), notOpened) : notOpened();
     },
   });
 
@@ -92,6 +118,12 @@ export function startBackground(browser: BackgroundBrowser, analyse: Analyse, ex
     }
   });
   browser.tabs.onRemoved.addListener((tabId) => router.forget(tabId));
+
+  const sidebar = browser.sidebarAction;
+  if (!sidePanel && sidebar && browser.action) {
+    // Firefox: the toolbar button toggles the sidebar (synchronously: the click is the user action).
+    browser.action.onClicked.addListener(() => quiet(sidebar.toggle ? sidebar.toggle() : sidebar.open()));
+  }
 
   if (sidePanel) {
     quiet(sidePanel.setPanelBehavior({ openPanelOnActionClick: true }));

@@ -23,6 +23,9 @@ export interface PageSettings {
   sensitivity: Sensitivity;
 }
 
+/** What a badge click achieved: the panel opened, or a sentence for the rep saying how to open it. */
+export type OpenPanelResult = { opened: true } | { opened: false; hint: string };
+
 export interface RouterPorts {
   /** This extension's id (`runtime.id`). */
   runtimeId: string;
@@ -34,8 +37,12 @@ export interface RouterPorts {
   sendToTab<K extends MessageName>(tabId: number, type: K, data: Req<K>): Promise<Res<K> | undefined>;
   /** To the extension's pages (the side panel). */
   broadcast<K extends MessageName>(type: K, data: Req<K>): Promise<unknown>;
-  /** Opens the panel; called synchronously inside the message listener (needs the user's gesture). */
-  openPanel(tabId: number, windowId?: number): void;
+  /**
+   * Opens the panel; called synchronously inside the message listener (needs the user's gesture).
+   * Answers whether it opened, and if not, what the rep can do instead (Firefox does not count a
+   * click in a web page as a user action, so its sidebar cannot be opened from the badge).
+   */
+  openPanel(tabId: number, windowId?: number): Promise<OpenPanelResult> | void;
   onError?(error: unknown): void;
 }
 
@@ -125,7 +132,8 @@ export function createRouter(ports: RouterPorts): BackgroundRouter {
     },
     'content:openPanel': (_data, sender) => {
       if (!fromContent(sender)) return;
-      ports.openPanel(sender.tab!.id!, sender.tab!.windowId);
+      // No await before this call: Chrome needs it while the click's gesture still counts.
+      return ports.openPanel(sender.tab!.id!, sender.tab!.windowId) ?? undefined;
     },
     'panel:getPageState': async ({ tabId }, sender) => {
       if (!fromPage(sender)) return null;

@@ -24,6 +24,8 @@ export interface BadgeController {
   /** Is the badge in the page, exactly at `slot`? */
   isAt(slot: BadgeSlot): boolean;
   remove(): void;
+  /** Shows a short note under the badge for a few seconds (how to open the panel when a click can't). */
+  hint(text: string): void;
   /** The badge element, when one exists (placed or not). */
   readonly element: HTMLElement | null;
 }
@@ -33,6 +35,9 @@ export function ariaLabel(data: BadgeData): string {
   return `Defuse: customer looks ${LEVEL_LABEL[data.level].toLowerCase()} (score ${data.score} of 100, ${messages} from the customer). Open the Defuse panel.`;
 }
 
+/** How long a hint stays under the badge. */
+export const HINT_MS = 8000;
+
 /** Events that must not reach the host page's handlers (Gmail collapses a message on a header click). */
 const CONTAINED = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress', 'dblclick'];
 
@@ -41,6 +46,8 @@ export function createBadge(doc: Document, onOpen: () => void): BadgeController 
   let text: HTMLElement | null = null;
   let score: HTMLElement | null = null;
   let button: HTMLElement | null = null;
+  let note: HTMLElement | null = null;
+  let noteTimer: ReturnType<typeof setTimeout> | undefined;
 
   const build = (): HTMLElement => {
     const el = doc.createElement(BADGE_TAG);
@@ -65,7 +72,11 @@ export function createBadge(doc: Document, onOpen: () => void): BadgeController 
     score = doc.createElement('span');
     score.className = 'score';
     button.append(dot, text, score);
-    root.append(style, button);
+    note = doc.createElement('span');
+    note.className = 'note';
+    note.setAttribute('role', 'status');
+    note.hidden = true;
+    root.append(style, button, note);
 
     button.addEventListener('click', (event) => {
       event.preventDefault();
@@ -112,8 +123,19 @@ export function createBadge(doc: Document, onOpen: () => void): BadgeController 
       return !!host && host.isConnected && host.parentNode === slot.parent && host.nextSibling === slot.before;
     },
     remove() {
+      if (noteTimer !== undefined) clearTimeout(noteTimer);
       host?.remove();
       removeStrays();
+    },
+    hint(message) {
+      if (!note) return;
+      note.textContent = message;
+      note.hidden = false;
+      if (noteTimer !== undefined) clearTimeout(noteTimer);
+      noteTimer = setTimeout(() => {
+        if (note) note.hidden = true;
+        noteTimer = undefined;
+      }, HINT_MS);
     },
   };
 }

@@ -1,2 +1,2 @@
-export { ariaLabel, BADGE_TAG, createBadge, type BadgeController, type BadgeData } from './badge';
+export { ariaLabel, BADGE_TAG, createBadge, HINT_MS, type BadgeController, type BadgeData } from './badge';
 export { LEVEL_LABEL } from './style';

@@ -21,6 +21,11 @@ button {
 button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
 .dot { width: 8px; height: 8px; border-radius: 50%; background: currentColor; }
 .score { font-weight: 400; opacity: .85; }
+.note {
+  display: block; margin-top: 4px; max-width: 320px;
+  font: 400 12px/16px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #202124;
+}
+.note[hidden] { display: none; }
 :host([data-level="watch"]) button { color: #7a4d00; background: #fff4dc; }
 :host([data-level="frustrated"]) button { color: #a33b00; background: #ffe9dc; }
 :host([data-level="angry"]) button { color: #a50e0e; background: #fde8e8; }

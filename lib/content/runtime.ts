@@ -55,7 +55,12 @@ export function startContentRuntime(options: ContentRuntimeOptions): ContentRunt
   let draftTimer: ReturnType<typeof setTimeout> | undefined;
 
   const badge = createBadge(doc, () => {
-    void messenger.send('content:openPanel', {}).catch(() => undefined);
+    void messenger
+      .send('content:openPanel', {})
+      .then((res) => {
+        if (res && !res.opened && res.hint) badge.hint(res.hint);
+      })
+      .catch(() => undefined);
   });
 
   // A previous copy of this script (extension reloaded or updated) may have left its badge behind.

@@ -48,7 +48,7 @@ export interface ProtocolMap {
    */
   'content:draftChanged': { req: { conversationId: string; draft: string }; res: void };
   /** badge click → background: open the side panel for this tab. */
-  'content:openPanel': { req: Record<string, never>; res: void };
+  'content:openPanel': { req: Record<string, never>; res: { opened: boolean; hint?: string } | void };
   /** background → panel (broadcast): the page state of a tab changed. */
   'bg:pageStateChanged': { req: { tabId: number; state: PageState; analysis?: Pick<Analysis, 'level' | 'score'> }; res: void };
 }

@@ -21,28 +21,38 @@ const state: PageState = {
 /** fakeBrowser's events are typed with full Tab objects; these tests pass only what the code reads. */
 const tab = (t: { id: number; url?: string }) => t as never;
 
-function setup(options: { firefox?: boolean } = {}) {
+function setup(options: { firefox?: boolean; shortcut?: string } = {}) {
   fakeBrowser.reset();
   const sidePanel = {
     setOptions: vi.fn(async () => undefined),
     setPanelBehavior: vi.fn(async () => undefined),
     open: vi.fn(async () => undefined),
   };
-  const sidebarAction = { open: vi.fn(async () => undefined) };
+  // Firefox refuses: a click in a web page is not a user action there.
+  const sidebarAction = {
+    open: vi.fn(async () => {
+      throw new Error('sidebarAction.open may only be called from a user input handler');
+    }),
+    toggle: vi.fn(async () => undefined),
+  };
+  let onActionClicked: (() => void) | undefined;
+  const action = { onClicked: { addListener: (cb: () => void) => (onActionClicked = cb) } };
+  const commands = { getAll: vi.fn(async () => [{ name: '_execute_sidebar_action', shortcut: options.shortcut ?? '' }]) };
   const tabsSendMessage = vi.fn(async (): Promise<unknown> => undefined);
   const runtimeSendMessage = vi.fn(async (): Promise<unknown> => undefined);
   const browser = {
     ...fakeBrowser,
     runtime: Object.assign(fakeBrowser.runtime, { sendMessage: runtimeSendMessage }),
     tabs: Object.assign(fakeBrowser.tabs, { sendMessage: tabsSendMessage }),
-    ...(options.firefox ? { sidebarAction } : { sidePanel }),
+    ...(options.firefox ? { sidebarAction, action, commands } : { sidePanel }),
   } as unknown as BackgroundBrowser;
   const analyse = vi.fn(() => ({ level: 'frustrated' as const, score: 81 }));
   const started = startBackground(browser, analyse);
   const fromTab = { id: fakeBrowser.runtime.id, url: TICKET_URL, frameId: 0, tab: { id: 4, url: TICKET_URL, windowId: 2 } };
   const fromPanel = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/sidepanel.html') };
   const deliver = async (message: unknown, sender: object) => (await fakeBrowser.runtime.onMessage.trigger(message, sender)).find((r) => r !== undefined);
-  return { started, sidePanel, sidebarAction, tabsSendMessage, runtimeSendMessage, analyse, fromTab, fromPanel, deliver };
+  const clickAction = () => onActionClicked?.();
+  return { started, sidePanel, sidebarAction, tabsSendMessage, runtimeSendMessage, analyse, fromTab, fromPanel, deliver, clickAction };
 }
 
 beforeEach(() => {
@@ -101,14 +111,28 @@ describe('background on a fake browser', () => {
 
   test('the badge click opens Chrome side panel for its tab', async () => {
     const { deliver, fromTab, sidePanel } = setup();
-    await deliver({ type: 'content:openPanel', data: {} }, fromTab);
+    await expect(deliver({ type: 'content:openPanel', data: {} }, fromTab)).resolves.toEqual({ opened: true });
     expect(sidePanel.open).toHaveBeenCalledWith({ tabId: 4, windowId: 2 });
   });
 
-  test("on Firefox the badge click opens the sidebar (no sidePanel API)", async () => {
-    const { deliver, fromTab, sidebarAction } = setup({ firefox: true });
-    await deliver({ type: 'content:openPanel', data: {} }, fromTab);
+  test('on Firefox the badge click tries the sidebar; refused, it answers with the shortcut to use', async () => {
+    const { deliver, fromTab, sidebarAction } = setup({ firefox: true, shortcut: 'Alt+Shift+D' });
+    await expect(deliver({ type: 'content:openPanel', data: {} }, fromTab)).resolves.toEqual({
+      opened: false,
+      hint: 'Open Defuse with Alt+Shift+D or its toolbar button.',
+    });
     expect(sidebarAction.open).toHaveBeenCalledTimes(1);
+  });
+
+  test('with no shortcut set, the hint names the toolbar button alone', async () => {
+    const { deliver, fromTab } = setup({ firefox: true });
+    await expect(deliver({ type: 'content:openPanel', data: {} }, fromTab)).resolves.toEqual({ opened: false, hint: 'Open Defuse with its toolbar button.' });
+  });
+
+  test('on Firefox the toolbar button toggles the sidebar', () => {
+    const { clickAction, sidebarAction } = setup({ firefox: true });
+    clickAction();
+    expect(sidebarAction.toggle).toHaveBeenCalledTimes(1);
   });
 
   test('no panel open: broadcasting does not fail the content script', async () => {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
-import { createRouter, isFromContentScript, isFromExtensionPage, UNREACHABLE, type RouterPorts } from '@/lib/background';
+import { createRouter, isFromContentScript, isFromExtensionPage, UNREACHABLE, type OpenPanelResult, type RouterPorts } from '@/lib/background';
 import { createListener, type MessageName, type MessageSender, type Req } from '@/lib/messaging';
 import type { PageState } from '@/lib/messaging/protocol';
 
@@ -25,7 +25,7 @@ const nothing: PageState = { kind: 'no-conversation', site: 'gmail', url: 'https
 type Ports = RouterPorts & {
   sendToTab: Mock<(tabId: number, type: string, data: unknown) => Promise<unknown>>;
   broadcast: Mock<(type: string, data: unknown) => Promise<unknown>>;
-  openPanel: Mock<(tabId: number, windowId?: number) => void>;
+  openPanel: Mock<(tabId: number, windowId?: number) => Promise<OpenPanelResult> | void>;
   analyse: Mock<RouterPorts['analyse']>;
 };
 let ports: Ports;
@@ -173,6 +173,11 @@ describe('content:openPanel', () => {
     const listener = createListener(router.handlers);
     void listener({ type: 'content:openPanel', data: {} }, gmailTab, () => undefined);
     expect(ports.openPanel).toHaveBeenCalledWith(7, 1);
+  });
+
+  test('answers with what opening achieved (the badge shows the hint when it did not)', async () => {
+    ports.openPanel.mockResolvedValueOnce({ opened: false, hint: 'Open Defuse with its toolbar button.' });
+    await expect(send('content:openPanel', {}, gmailTab)).resolves.toEqual({ opened: false, hint: 'Open Defuse with its toolbar button.' });
   });
 
   test('not for anyone else', async () => {

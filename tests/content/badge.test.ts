@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { ariaLabel, BADGE_TAG, createBadge, type BadgeData } from '@/lib/badge';
+import { ariaLabel, BADGE_TAG, createBadge, HINT_MS, type BadgeData } from '@/lib/badge';
 
 const frustrated: BadgeData = { conversationId: 'thread-f:1', level: 'frustrated', score: 72, customerMessages: 3 };
 
@@ -101,5 +101,27 @@ describe('the in-page badge', () => {
     badge.place(slotIn('m1'), frustrated);
     badge.remove();
     expect(document.querySelector(BADGE_TAG)).toBeNull();
+  });
+});
+
+describe('the hint under the badge', () => {
+  test('shows a note for a few seconds, as a status a screen reader announces', () => {
+    vi.useFakeTimers();
+    try {
+      const badge = createBadge(document, () => undefined);
+      badge.place(slotIn('m1'), frustrated);
+      const note = document.querySelector(BADGE_TAG)!.shadowRoot!.querySelector<HTMLElement>('.note')!;
+      expect(note.hidden).toBe(true);
+      badge.hint('Open Defuse with Alt+Shift+D or its toolbar button.');
+      expect(note.hidden).toBe(false);
+      expect(note.getAttribute('role')).toBe('status');
+      expect(note.textContent).toBe('Open Defuse with Alt+Shift+D or its toolbar button.');
+      vi.advanceTimersByTime(HINT_MS - 1);
+      expect(note.hidden).toBe(false);
+      vi.advanceTimersByTime(1);
+      expect(note.hidden).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

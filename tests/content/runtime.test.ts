@@ -16,7 +16,13 @@ interface Sent {
 }
 
 /** Stands in for the background: scores "third time" as frustrated, anything else as calm. */
-function fakeBackground(options: { delayMs?: number; analysis?: (s: PageState) => { level: 'calm' | 'frustrated'; score: number } | null } = {}) {
+function fakeBackground(
+  options: {
+    delayMs?: number;
+    analysis?: (s: PageState) => { level: 'calm' | 'frustrated'; score: number } | null;
+    openPanel?: { opened: boolean; hint?: string };
+  } = {},
+) {
   const sent: Sent[] = [];
   let handlers: Handlers = {};
   const analyse =
@@ -26,6 +32,7 @@ function fakeBackground(options: { delayMs?: number; analysis?: (s: PageState) =
   const messenger: Messenger = {
     async send<K extends MessageName>(type: K, data: Req<K>) {
       sent.push({ type, data });
+      if (type === 'content:openPanel') return options.openPanel as never;
       if (type !== 'content:pageState') return undefined;
       if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
       return analyse(data as PageState) as never;
@@ -207,6 +214,21 @@ describe('Gmail', () => {
     await settle();
     badges()[0]!.shadowRoot!.querySelector('button')!.click();
     expect(bg.of('content:openPanel')).toEqual([{}]);
+    await settle();
+    expect(badges()[0]!.shadowRoot!.querySelector<HTMLElement>('.note')!.hidden).toBe(true);
+  });
+
+  test('when the browser would not open the panel (Firefox), the badge says how to open it', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const hint = 'Open Defuse with Alt+Shift+D or its toolbar button.';
+    const { bg } = start(createGmailAdapter(document), fakeBackground({ openPanel: { opened: false, hint } }));
+    await settle();
+    badges()[0]!.shadowRoot!.querySelector('button')!.click();
+    await settle();
+    const note = badges()[0]!.shadowRoot!.querySelector<HTMLElement>('.note')!;
+    expect(bg.of('content:openPanel')).toEqual([{}]);
+    expect(note.hidden).toBe(false);
+    expect(note.textContent).toBe(hint);
   });
 
   test('stops cleanly: badge gone, listener gone, nothing more sent', async () => {
