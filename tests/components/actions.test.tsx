@@ -64,6 +64,18 @@ describe('draft coach', () => {
     expect(apology!.querySelector('mark')).toBeNull();
   });
 
+  test('Use rewrite on a finding in the reply box replaces those words there', async () => {
+    const { bridge, usage } = renderPanel(pageWith());
+    await screen.findByTestId('gauge');
+    act(() => bridge.pushDraft({ conversationId: 'thread-1', draft: 'Hi Maria, please calm down.' }));
+    await vi.waitFor(() => expect(screen.getAllByTestId('finding')).toHaveLength(2));
+    const dismissive = screen.getAllByTestId('finding').find((f) => f.dataset.rule === 'dismissive')!;
+    fireEvent.click(within(dismissive).getByRole('button', { name: 'Use rewrite' }));
+    await vi.waitFor(() => expect(screen.getByTestId('coach-status').textContent).toContain(MESSAGES.rewriteApplied));
+    expect(bridge.replaced).toEqual([{ tabId: 1, find: 'calm down', occurrence: 0, text: 'I understand why you are upset' }]);
+    expect(usage.events).toContainEqual({ kind: 'rule', tipId: 'dismissive', action: 'fixed', site: 'gmail' });
+  });
+
   test('with no reply box, a pasted draft is checked; Use rewrite fixes it and Dismiss hides a finding', async () => {
     const { usage } = renderPanel(pageWith({ hasReplyBox: false }));
     await screen.findByTestId('gauge');
