@@ -1,6 +1,7 @@
 // The side panel: picks the view for the store's status and lays the sections out for a ~360px column.
 import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { formatWait } from '@/lib/coach/message';
 import type { ConversationSnapshot, SiteId } from '@/lib/messaging/protocol';
 import type { PanelStore } from '@/lib/state/panelStore';
 import { DraftCoach } from './DraftCoach';
@@ -51,6 +52,7 @@ function Announcer() {
 
 function Header() {
   const conversation = usePanel((s) => s.conversation);
+  const waiting = usePanel((s) => s.waitingHours);
   return (
     <header className="panel-header">
       <h1>Defuse</h1>
@@ -62,6 +64,12 @@ function Header() {
           </span>
           {conversation.customerMessageCount > 1 ? (
             <span className="muted"> · {conversation.customerMessageCount} customer messages</span>
+          ) : null}
+          {waiting !== null ? (
+            <span className="muted" data-testid="waiting">
+              {' '}
+              · waiting {formatWait(waiting)} for an answer
+            </span>
           ) : null}
         </p>
       ) : null}

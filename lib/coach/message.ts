@@ -18,13 +18,15 @@ export interface MessageView {
   /** Nothing to de-escalate: a calm message with no frustration signals. */
   calm: boolean;
   waited: boolean;
+  /** How long the customer has been waiting for an answer (hours), when the page says. */
+  waitingHours?: number;
   /** The message talks about connectivity (their internet, wifi, router): the first thing reps blame. */
   connectivity: boolean;
 }
 
 const CONNECTIVITY = /\b(?:internet|wi-?fi|broadband|router|modem|connection|network|signal|offline|outage|dropping out|keeps dropping|disconnect\w*|isp)\b/i;
 
-export function readMessage(analysis: Analysis, text?: string): MessageView {
+export function readMessage(analysis: Analysis, text?: string, waitingHours?: number): MessageView {
   const categories = new Set(analysis.signals.map((s) => s.category));
   const f = analysis.facts;
   const has = (c: SignalCategory) => categories.has(c);
@@ -42,7 +44,18 @@ export function readMessage(analysis: Analysis, text?: string): MessageView {
     calm: !upset && analysis.level === 'calm' && analysis.signals.length === 0 && f.contactCount < 2 && !f.promised && !f.askedForEscalation,
     waited: f.elapsed.length > 0 || has('elapsed-time'),
     connectivity: CONNECTIVITY.test(about),
+    ...(waitingHours !== undefined ? { waitingHours } : {}),
   };
+}
+
+/** A wait in plain words: "40 min", "1 hour", "26 hours", "3 days". */
+export function formatWait(hours: number): string {
+  if (hours < 1) return `${Math.max(1, Math.round(hours * 60))} min`;
+  if (hours < 48) {
+    const h = Math.round(hours);
+    return h === 1 ? '1 hour' : `${h} hours`;
+  }
+  return `${Math.round(hours / 24)} days`;
 }
 
 /** "three times" / "twice": for the reasons shown next to a suggestion. */

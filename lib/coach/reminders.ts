@@ -1,7 +1,7 @@
 // The two or three house rules that matter most for this message, each short enough to read at a
 // glance while typing. Records, like the rules and phrases: `fit` 0 means "not now".
 import type { Analysis } from '@/lib/analysis/types';
-import { readMessage, type MessageView } from './message';
+import { formatWait, readMessage, type MessageView } from './message';
 import type { Reminder, Step } from './types';
 
 interface ReminderRecord {
@@ -11,7 +11,18 @@ interface ReminderRecord {
   text: string | ((m: MessageView) => string);
 }
 
+/** A customer who has waited this long for an answer gets a "reply now" reminder (unless calm). The
+ * panel passes no wait for threads older than two weeks (lib/state/waiting.ts). */
+export const REPLY_FAST_HOURS = 4;
+
+function replyFastFit(m: MessageView): number {
+  const h = m.waitingHours;
+  if (h === undefined || h < REPLY_FAST_HOURS || m.calm) return 0;
+  return h >= 24 ? 9.5 : 7.5;
+}
+
 export const REMINDERS: readonly ReminderRecord[] = [
+  { id: 'reply-fast', step: 'recognize', fit: replyFastFit, text: (m) => `They have waited ${formatWait(m.waitingHours ?? 0)}: reply now, with a next step.` },
   { id: 'escalate-early', step: 'escalate', fit: (m) => (m.asked || m.contactCount >= 3 ? 10 : m.has('legal-threat') || m.has('churn-threat') ? 7 : 0),
     text: (m) => (m.asked ? 'They asked for a manager: offer a named person and a time.' : 'Escalate before they have to ask.') },
   { id: 'no-blame-connection', step: 'take-ownership', fit: (m) => (m.connectivity ? 9 : 0), text: "Don't blame the internet: find out what changed on our side." },
@@ -26,8 +37,8 @@ export const REMINDERS: readonly ReminderRecord[] = [
 ];
 
 /** Two reminders, or three when the third matters too (fit 4 or more). */
-export function remindersFor(analysis: Analysis, opts: { text?: string } = {}): Reminder[] {
-  const m = readMessage(analysis, opts.text);
+export function remindersFor(analysis: Analysis, opts: { text?: string; waitingHours?: number } = {}): Reminder[] {
+  const m = readMessage(analysis, opts.text, opts.waitingHours);
   const ranked = REMINDERS.map((r) => ({ r, fit: r.fit(m) }))
     .filter((x) => x.fit > 0)
     .sort((a, b) => b.fit - a.fit);

@@ -16,6 +16,8 @@ export interface ConversationSnapshot {
   customerMessageCount: number;
   /** Some messages are folded away in the page (Gmail "N older messages", Zendesk "Show more"): the count is a floor. */
   moreMessagesHidden?: boolean;
+  /** The rep's side has already answered the latest customer message (so the customer is not waiting). */
+  answered?: boolean;
   hasReplyBox: boolean;
   url: string;
 }

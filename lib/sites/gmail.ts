@@ -140,6 +140,8 @@ export function readGmail(doc: Document): SiteRead {
     },
     customerMessageCount: fromCustomer.length,
     moreMessagesHidden: folded,
+    // a message of ours after the customer's latest (Gmail lists a thread oldest first)
+    answered: messages.slice(messages.indexOf(latest) + 1).some((m) => m.email !== null && own.has(m.email)),
     replyBox: findReplyBox(doc, root),
   };
   return read;

@@ -16,6 +16,7 @@ export function toPageState(site: SiteId, read: SiteRead, url: string): PageStat
       ...(read.latest.sentAt ? { sentAt: read.latest.sentAt } : {}),
       customerMessageCount: read.customerMessageCount,
       moreMessagesHidden: read.moreMessagesHidden,
+      answered: read.answered,
       hasReplyBox: read.replyBox !== null,
       url,
     },

@@ -35,6 +35,8 @@ export interface ConversationRead {
   customerMessageCount: number;
   /** Some messages are folded away (Gmail "N older messages", Zendesk "Show more"): the count is a floor. */
   moreMessagesHidden: boolean;
+  /** The rep's side has answered (publicly) after the customer's latest message, as far as the page shows. */
+  answered: boolean;
   replyBox: HTMLElement | null;
 }
 

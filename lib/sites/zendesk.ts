@@ -92,6 +92,17 @@ function latestOf(comments: ParsedComment[]): ParsedComment {
   return comments[comments.length - 1]!;
 }
 
+/** An agent's public reply after `latest`: by timestamp when both have one, else by place in the log. */
+function answeredAfter(comments: ParsedComment[], latest: ParsedComment): boolean {
+  const at = latest.sentAt ? Date.parse(latest.sentAt) : NaN;
+  const index = comments.indexOf(latest);
+  return comments.some((c, i) => {
+    if (c.author !== 'agent') return false;
+    const t = c.sentAt ? Date.parse(c.sentAt) : NaN;
+    return Number.isNaN(t) || Number.isNaN(at) ? i > index : t > at;
+  });
+}
+
 function subjectOf(doc: Document, scope: Element): string {
   const field = firstMatch(scope, S.subject)?.element;
   if (field) {
@@ -128,6 +139,7 @@ export function readZendesk(doc: Document): SiteRead {
     },
     customerMessageCount: fromCustomer.length,
     moreMessagesHidden: firstMatch(scope, S.showMore) !== null,
+    answered: answeredAfter(comments, latest),
     replyBox: firstMatch<HTMLElement>(scope, S.replyBox)?.element ?? null,
   };
   return read;

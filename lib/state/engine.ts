@@ -8,5 +8,6 @@ export interface PanelEngine {
   checkDraft(draft: string, ctx: CoachContext): Finding[];
   /** `text` is the customer's message, which lets phrases notice what it is about. */
   suggest(analysis: Analysis, opts: { now: Date; limit: number; text?: string }): Suggestion[];
-  remind(analysis: Analysis, opts?: { text?: string }): Reminder[];
+  /** `waitingHours`: how long the customer has waited for an answer, when the page says. */
+  remind(analysis: Analysis, opts?: { text?: string; waitingHours?: number }): Reminder[];
 }

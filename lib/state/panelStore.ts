@@ -12,6 +12,7 @@ import type { PanelEngine } from './engine';
 import { LEVEL_LABEL } from './labels';
 import type { TabSource } from './tabs';
 import { noUsage, type UsageEvent, type UsageSink } from './usage';
+import { waitingHours } from './waiting';
 
 export type PanelStatus =
   | 'starting' // looking for the tab and asking what is open in it
@@ -50,6 +51,8 @@ export interface PanelData {
   analysis: Analysis | null;
   suggestions: Suggestion[];
   reminders: Reminder[];
+  /** Hours the customer has waited for an answer (their latest message, unanswered in the page); null when unknown or answered. */
+  waitingHours: number | null;
   /** Plain words for the rep; never a stack trace. */
   error: string | null;
   /** The reply box's text as the content script last reported it; null until one arrives. */
@@ -123,6 +126,7 @@ const EMPTY_CONVERSATION = {
   analysis: null,
   suggestions: [],
   reminders: [],
+  waitingHours: null,
   pageDraft: null,
   manualDraft: '',
   checking: false,
@@ -242,13 +246,15 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
         const suggestions = [...engine.suggest(analysis, { now: now(), limit: suggestionLimit, text })]
           .sort((a, b) => b.rank - a.rank)
           .slice(0, suggestionLimit);
-        const reminders = engine.remind(analysis, { text });
+        const waited = waitingHours(c, now());
+        const reminders = engine.remind(analysis, { text, ...(waited !== undefined ? { waitingHours: waited } : {}) });
         const announcement = announcementFor(c, analysis);
         store.setState({
           status: 'ready',
           analysis,
           suggestions,
           reminders,
+          waitingHours: waited ?? null,
           ...(announcement ? { announcement } : {}),
         });
         for (const s of suggestions) recordShown('suggestion', s.id);

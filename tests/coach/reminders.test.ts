@@ -30,6 +30,20 @@ describe('remindersFor', () => {
     for (const x of r) expect(x.text.length).toBeLessThanOrEqual(70);
   });
 
+  test('a customer waiting for an answer for hours is reminded first, in plain words', () => {
+    const frustrated = makeAnalysis({ level: 'frustrated' });
+    const [first] = remindersFor(frustrated, { waitingHours: 26.2 });
+    expect(first).toEqual({ id: 'reply-fast', step: 'recognize', text: 'They have waited 26 hours: reply now, with a next step.' });
+    expect(remindersFor(makeAnalysis({ level: 'watch' }), { waitingHours: 5 }).map((r) => r.id)).toContain('reply-fast');
+  });
+
+  test.each([
+    ['a short wait', { level: 'frustrated' }, 2],
+    ['a calm question', { level: 'calm' }, 30],
+  ] as [string, Parameters<typeof makeAnalysis>[0], number][])('no "reply now" for %s', (_what, analysis, hours) => {
+    expect(remindersFor(makeAnalysis(analysis), { waitingHours: hours }).map((r) => r.id)).not.toContain('reply-fast');
+  });
+
   test('tells a manager request apart from a repeat contact', () => {
     const asked = remindersFor(makeAnalysis({ level: 'angry', facts: { askedForEscalation: true } })).find((r) => r.id === 'escalate-early');
     const third = remindersFor(makeAnalysis({ level: 'frustrated', facts: { contactCount: 3 } })).find((r) => r.id === 'escalate-early');

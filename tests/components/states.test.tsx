@@ -13,6 +13,16 @@ afterEach(() => {
 const stateMessage = () => screen.findByTestId('state-message');
 
 describe('states', () => {
+  test('the header says how long an unanswered customer has waited, and nothing once answered', async () => {
+    // the fake clock: 2025-01-01 10:00 UTC
+    renderPanel(pageWith({ sentAt: '2024-12-31T08:00:00Z', answered: false }));
+    expect((await screen.findByTestId('waiting')).textContent).toBe(' · waiting 26 hours for an answer');
+    cleanup();
+    renderPanel(pageWith({ sentAt: '2024-12-31T08:00:00Z', answered: true }));
+    await screen.findByTestId('gauge');
+    expect(screen.queryByTestId('waiting')).toBeNull();
+  });
+
   test('not a supported page', async () => {
     renderPanel(null);
     const msg = await stateMessage();

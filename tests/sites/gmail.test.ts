@@ -42,6 +42,16 @@ describe('Gmail thread with the customer, the rep and a collapsed message (threa
     expect(read.moreMessagesHidden).toBe(false);
   });
 
+  test("knows whether the rep has answered the customer's latest message", () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    expect(conversation(readGmail(document)).answered).toBe(false); // the rep's reply came before it
+    // the rep's message moved after the customer's latest: answered
+    const rep = document.querySelector('[data-message-id="#msg-f:1826371094512330002"]')!;
+    const latest = document.querySelector('[data-message-id="#msg-f:1826371094512330003"]')!;
+    latest.after(rep);
+    expect(conversation(readGmail(document)).answered).toBe(true);
+  });
+
   test('finds the open reply box', () => {
     loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
     const read = conversation(readGmail(document));

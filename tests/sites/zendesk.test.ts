@@ -66,7 +66,17 @@ describe('Zendesk workspace with two tickets mounted (ticket.html)', () => {
     expect(read.latest.text).toBe("Hi, does the Fellside rain jacket come in size XS? I'd like to order one before the weekend if so.\n\nThanks, Priya");
     expect(read.customerMessageCount).toBe(1);
     expect(read.moreMessagesHidden).toBe(false);
+    expect(read.answered).toBe(true); // Sam replied at 11:45
     expect(createZendeskAdapter(document).readDraft()).toBe('Draft for Priya');
+  });
+
+  test('an internal note after the customer is not an answer; an agent reply is (by timestamp)', () => {
+    loadFixture('zendesk/ticket.html', ZENDESK_URL);
+    expect(conversation(readZendesk(document)).answered).toBe(false); // #123: only a note, before her latest
+    const pane = document.querySelector('[data-ticket-id="123"]')!;
+    const reply = pane.querySelector('[type="agent"] [data-test-id="timestamp-relative"]')!;
+    reply.setAttribute('datetime', '2025-03-12T09:00:00Z');
+    expect(conversation(readZendesk(document)).answered).toBe(true);
   });
 
   test('picks the latest customer comment by its time when the log is sorted newest first', () => {

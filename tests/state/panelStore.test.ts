@@ -38,6 +38,29 @@ describe('page state → analysis → suggestions', () => {
     expect(analyze).toHaveBeenCalledWith(expect.any(String), { priorCustomerMessages: 3, sensitivity: 'high' });
   });
 
+  test('an unanswered customer message: how long they have waited goes to the reminders and the state', async () => {
+    // setup's clock: 2025-01-01 10:00 UTC
+    const { store, engine } = setup(pageWith({ sentAt: '2024-12-31T08:00:00Z', answered: false }));
+    const remind = vi.spyOn(engine, 'remind');
+    store.getState().start();
+    await tick();
+    expect(remind).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ waitingHours: 26 }));
+    expect(store.getState().waitingHours).toBe(26);
+  });
+
+  test.each([
+    ['answered', { sentAt: '2024-12-31T08:00:00Z', answered: true }],
+    ['not known to be unanswered', { sentAt: '2024-12-31T08:00:00Z' }],
+    ['an unreadable time', { sentAt: 'yesterday-ish', answered: false }],
+  ])('no wait when the message is %s', async (_what, over) => {
+    const { store, engine } = setup(pageWith(over));
+    const remind = vi.spyOn(engine, 'remind');
+    store.getState().start();
+    await tick();
+    expect(remind.mock.calls[0]![1]).not.toHaveProperty('waitingHours');
+    expect(store.getState().waitingHours).toBeNull();
+  });
+
   test('a tab that is not Gmail or Zendesk is "unsupported"', async () => {
     const { store } = setup(null);
     store.getState().start();
