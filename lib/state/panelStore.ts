@@ -404,6 +404,7 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
         same &&
         prev.latestCustomerText === c.latestCustomerText &&
         prev.customerMessageCount === c.customerMessageCount &&
+        prev.answered === c.answered && // the rep replied: no longer waiting (reminders change)
         get().status !== 'error'
       ) {
         const before = draftModeOf(get());

@@ -48,6 +48,17 @@ describe('page state → analysis → suggestions', () => {
     expect(store.getState().waitingHours).toBe(26);
   });
 
+  test('once the rep has answered in the page, the wait and its reminder go', async () => {
+    const { store, bridge } = setup(pageWith({ sentAt: '2024-12-31T08:00:00Z', answered: false }));
+    store.getState().start();
+    await tick();
+    expect(store.getState().waitingHours).toBe(26);
+    bridge.pushPageState({ tabId: 1, state: pageWith({ sentAt: '2024-12-31T08:00:00Z', answered: true }) });
+    await tick();
+    expect(store.getState().waitingHours).toBeNull();
+    expect(store.getState().status).toBe('ready');
+  });
+
   test.each([
     ['answered', { sentAt: '2024-12-31T08:00:00Z', answered: true }],
     ['not known to be unanswered', { sentAt: '2024-12-31T08:00:00Z' }],
