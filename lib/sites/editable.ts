@@ -4,6 +4,7 @@
 // browser's own edit, on its undo stack, followed by an `input` event (Chrome fires no beforeinput
 // for it). CKEditor 5 is the exception: it goes through its own command (ckeditor-bridge.ts).
 import { requestCkeditorInsert } from './ckeditor-bridge';
+import { BLOCK, isHidden, SKIP } from './text';
 import type { InsertOptions, InsertResult } from './types';
 
 export const NO_REPLY_BOX = 'No reply box is open. Click Reply first, then try again.';
@@ -137,14 +138,12 @@ export async function insertText(box: HTMLElement, text: string, options: Insert
 
 export const REWRITE_NOT_FOUND = 'Those words are no longer in your reply, so nothing was changed.';
 
-const BLOCK_TAGS = /^(?:ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|DD|DIV|DL|DT|FIGCAPTION|FIGURE|FOOTER|H[1-6]|HEADER|HR|LI|OL|P|PRE|SECTION|TABLE|TD|TH|TR|UL)$/;
-const SKIP_TAGS = /^(?:SCRIPT|STYLE|TEMPLATE|NOSCRIPT|BUTTON|INPUT|SELECT|TEXTAREA|DEFUSE-BADGE)$/;
 const isWhite = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0';
 
 /**
  * The live DOM range of the `occurrence`-th (0-based) appearance of `needle` in the box's text, read
- * the way the draft text is (whitespace runs as one space, line breaks between blocks, elements that
- * `skip` matches left out), or null when it is not there. A needle never matches across a line break.
+ * the way the draft text is (toPlainText's rules: whitespace runs as one space, line breaks between
+ * blocks, hidden elements and those `skip` matches left out), or null when it is not there. A needle never matches across a line break.
  */
 export function findTextRange(box: HTMLElement, needle: string, occurrence = 0, skip: readonly string[] = []): Range | null {
   const want = needle.replace(/[\s\u00a0]+/g, ' ').trim();
@@ -173,9 +172,9 @@ export function findTextRange(box: HTMLElement, needle: string, occurrence = 0, 
     if (node.nodeType !== 1) return;
     const el = node as Element;
     const tag = el.tagName.toUpperCase();
-    if (SKIP_TAGS.test(tag) || el.hasAttribute('hidden') || (skipSel && el.matches(skipSel))) return;
+    if (SKIP.has(tag) || isHidden(el) || (skipSel && el.matches(skipSel))) return;
     if (tag === 'BR') return void push('\n', null, -1);
-    const block = BLOCK_TAGS.test(tag);
+    const block = BLOCK.has(tag);
     if (block) push('\n', null, -1);
     el.childNodes.forEach(visit);
     if (block) push('\n', null, -1);

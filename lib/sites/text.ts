@@ -10,13 +10,15 @@ export interface TextOptions {
   cutFrom?: readonly string[];
 }
 
-const BLOCK = new Set([
+/** Elements that start a new line in the text a reader sees. */
+export const BLOCK = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE',
   'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE',
   'SECTION', 'TABLE', 'TBODY', 'TD', 'TH', 'THEAD', 'TR', 'UL',
 ]);
 const PARAGRAPH = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'TABLE', 'PRE']);
-const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'HEAD', 'TITLE', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'DEFUSE-BADGE']);
+/** Elements whose text is never part of a message or draft. */
+export const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'HEAD', 'TITLE', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'DEFUSE-BADGE']);
 
 /** Removes `start` and every node after it inside `root` (document order). */
 function cutFrom(root: Element, start: Element): void {
@@ -29,7 +31,7 @@ function cutFrom(root: Element, start: Element): void {
   }
 }
 
-function isHidden(el: Element): boolean {
+export function isHidden(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
   const style = el.getAttribute('style') ?? '';
   return /display\s*:\s*none/i.test(style);

@@ -236,6 +236,16 @@ describe('replacing words in the reply box (Use rewrite)', () => {
     expect(events).toEqual([]);
   });
 
+  test('skips text the draft does not show (display:none), as the draft reader does', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const box = gmailBox();
+    box.innerHTML = '<span style="display:none">calm down</span><div>Please calm down.</div>';
+    const adapter = createGmailAdapter(document);
+    expect((await adapter.replace('calm down', 'I hear you', 0)).ok).toBe(true);
+    expect(box.querySelector('span')!.textContent).toBe('calm down');
+    expect(adapter.readDraft()).toBe('Please I hear you.');
+  });
+
   test('never matches inside quoted history left in the box', async () => {
     loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
     const box = gmailBox();
