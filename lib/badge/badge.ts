@@ -30,9 +30,10 @@ export interface BadgeController {
   readonly element: HTMLElement | null;
 }
 
+/** Starts with the words the badge shows ("Frustrated 72"), so speech input can name it (WCAG 2.5.3). */
 export function ariaLabel(data: BadgeData): string {
   const messages = data.customerMessages === 1 ? '1 message' : `${data.customerMessages} messages`;
-  return `Defuse: customer looks ${LEVEL_LABEL[data.level].toLowerCase()} (score ${data.score} of 100, ${messages} from the customer). Open the Defuse panel.`;
+  return `${LEVEL_LABEL[data.level]} ${data.score}: Defuse thinks the customer looks ${LEVEL_LABEL[data.level].toLowerCase()} (score ${data.score} of 100, ${messages} from the customer). Open the Defuse panel.`;
 }
 
 /** How long a hint stays under the badge. */
@@ -71,7 +72,7 @@ export function createBadge(doc: Document, onOpen: () => void): BadgeController 
     text.className = 'level';
     score = doc.createElement('span');
     score.className = 'score';
-    button.append(dot, text, score);
+    button.append(dot, text, doc.createTextNode(' '), score);
     note = doc.createElement('span');
     note.className = 'note';
     note.setAttribute('role', 'status');

@@ -20,7 +20,7 @@ button {
 }
 button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
 .dot { width: 8px; height: 8px; border-radius: 50%; background: currentColor; }
-.score { font-weight: 400; opacity: .85; }
+.score { font-weight: 400; }
 .note {
   display: block; margin-top: 4px; max-width: 320px;
   font: 400 12px/16px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #202124;

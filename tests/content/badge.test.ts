@@ -34,14 +34,15 @@ describe('the in-page badge', () => {
     const button = root.querySelector('button')!;
     expect(button.getAttribute('type')).toBe('button');
     expect(button.getAttribute('aria-label')).toBe(ariaLabel(frustrated));
-    expect(button.textContent).toBe('Frustrated72');
+    expect(button.textContent).toBe('Frustrated 72');
+    expect(button.getAttribute('aria-label')!.startsWith('Frustrated 72')).toBe(true); // the visible words first (WCAG 2.5.3)
     expect(root.querySelector('style')!.textContent).toContain(':host');
     expect(document.querySelector(`${BADGE_TAG} button`)).toBeNull(); // nothing in the host page's light DOM
   });
 
   test('says what it shows, for screen readers', () => {
     expect(ariaLabel({ conversationId: '1', level: 'calm', score: 8, customerMessages: 1 })).toBe(
-      'Defuse: customer looks calm (score 8 of 100, 1 message from the customer). Open the Defuse panel.',
+      'Calm 8: Defuse thinks the customer looks calm (score 8 of 100, 1 message from the customer). Open the Defuse panel.',
     );
   });
 
@@ -55,7 +56,7 @@ describe('the in-page badge', () => {
     expect(all[0]).toBe(first);
     expect(all[0]!.parentElement!.id).toBe('m2');
     expect(all[0]!.getAttribute('data-level')).toBe('calm');
-    expect(all[0]!.shadowRoot!.querySelector('button')!.textContent).toBe('Calm6');
+    expect(all[0]!.shadowRoot!.querySelector('button')!.textContent).toBe('Calm 6');
   });
 
   test('removes any other <defuse-badge> (left by a previous copy of the script)', () => {

@@ -17,14 +17,17 @@ interface Violation {
   nodes: { target: string[]; summary?: string }[];
 }
 
-/** Runs axe in the page. Evaluated over CDP, so the extension pages' CSP (script-src 'self') allows it. */
-async function audit(page: Page): Promise<Violation[]> {
+/**
+ * Runs axe in the page (on `selector` only, when given). Evaluated over CDP, so the extension pages'
+ * CSP (script-src 'self') allows it.
+ */
+async function audit(page: Page, selector?: string): Promise<Violation[]> {
   await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Violation[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+  return page.evaluate(async (selector) => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: object): Promise<{ violations: Violation[] }> } }).axe;
+    const r = await axe.run(selector ? { include: [[selector]] } : document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, summary: (n as { failureSummary?: string }).failureSummary })) }));
-  });
+  }, selector);
 }
 
 function serious(violations: Violation[], where: string): Violation[] {
@@ -62,6 +65,17 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     expect(await panel.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(scheme === 'dark' ? 'rgb(22, 24, 28)' : 'rgb(255, 255, 255)');
     expect(serious(await audit(panel), `panel ${site}/${fixture} ${scheme}`)).toEqual([]);
     await panel.close();
+    await host.close();
+  });
+
+  test.each([
+    { site: 'gmail' as const, fixture: 'thread' },
+    { site: 'gmail' as const, fixture: 'thread-calm' },
+    { site: 'zendesk' as const, fixture: 'ticket' },
+  ])('the in-page badge on $site $fixture', async ({ site, fixture }) => {
+    const host = await h.openHost(fixtureUrl(site, fixture));
+    await waitForBadge(host, (await expectedConversation(host, site)).conversation);
+    expect(serious(await audit(host, 'defuse-badge'), `badge ${site}/${fixture}`)).toEqual([]);
     await host.close();
   });
 
