@@ -79,6 +79,30 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await host.close();
   });
 
+  test('keyboard only: Tab reaches the first Insert button, Enter puts the suggestion into the reply box', async () => {
+    const host = await h.openHost(fixtureUrl('gmail', 'thread'));
+    await waitForBadge(host, (await expectedConversation(host, 'gmail')).conversation);
+    const panel = await h.openPanel(host);
+    const first = panel.locator('[data-testid="suggestion"]').first();
+    await first.waitFor({ timeout: 10_000 });
+    const text = (await first.locator('.suggestion-text').innerText()).trim();
+    let presses = 0;
+    const onInsert = () => panel.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'suggestion-insert');
+    while (!(await onInsert()) && presses < 60) {
+      await panel.keyboard.press('Tab');
+      presses++;
+    }
+    expect(await onInsert()).toBe(true);
+    // a visible focus ring on it
+    expect(await panel.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
+    await panel.keyboard.press('Enter');
+    const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+    await expect.poll(async () => squash(await host.locator('div.M9 [g_editable="true"]').innerText()), { timeout: 5_000 }).toContain(squash(text));
+    console.log(`[a11y] keyboard: first Insert reached after ${presses} Tab presses`);
+    await panel.close();
+    await host.close();
+  });
+
   test.each(['light', 'dark'] as const)('options page (%s theme)', async (scheme) => {
     const options = await h.context.newPage();
     await options.emulateMedia({ colorScheme: scheme });
