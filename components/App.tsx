@@ -65,12 +65,11 @@ function Header() {
           {conversation.customerMessageCount > 1 ? (
             <span className="muted"> · {conversation.customerMessageCount} customer messages</span>
           ) : null}
-          {waiting !== null ? (
-            <span className="muted" data-testid="waiting">
-              {' '}
-              · waiting {formatWait(waiting)} for an answer
-            </span>
-          ) : null}
+        </p>
+      ) : null}
+      {conversation && waiting !== null ? (
+        <p className="waiting" data-testid="waiting">
+          Waiting {formatWait(waiting)} for an answer
         </p>
       ) : null}
     </header>

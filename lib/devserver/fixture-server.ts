@@ -9,6 +9,7 @@
 //   *.zendesk.com     /agent/tickets/ID           → tests/fixtures/zendesk/ticket-ID.html if present,
 //                                                    else tests/fixtures/zendesk/<default>.html
 //                     /agent/tickets/ID?fixture=X → tests/fixtures/zendesk/X.html
+// Any page with `fresh=H` in its query has its dates moved so the newest is H hours ago (the demo).
 // Any other path is looked up as a file of that site's fixture folder (by its last segment, so a
 // fixture's relative `<script src="switch.js">` works under /mail/u/0/), then under tests/fixtures.
 // Nothing outside the fixtures folder is ever served.
@@ -20,6 +21,7 @@ import type { Duplex } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freshenDates } from './fresh-dates';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES_DIR = join(REPO_ROOT, 'tests/fixtures');
@@ -132,6 +134,13 @@ export function routeRequest(hostHeader: string | undefined, rawUrl: string, roo
   return safeFile(siteDir, path) ?? safeFile(root, path) ?? safeFile(siteDir, basename(path));
 }
 
+/** `?fresh=H` on a page's URL moves its dates so the newest is H hours ago (lib/devserver/fresh-dates.ts). */
+function freshen(body: Buffer, file: string, rawUrl: string): Buffer {
+  const hours = Number(new URL(rawUrl, 'https://x.invalid').searchParams.get('fresh') ?? NaN);
+  if (extname(file).toLowerCase() !== '.html' || !Number.isFinite(hours) || hours < 0) return body;
+  return Buffer.from(freshenDates(body.toString('utf8'), hours), 'utf8');
+}
+
 /** A throw-away self-signed certificate for localhost and the two sites, made with openssl. */
 export function makeCertificate(): { key: string; cert: string } {
   const dir = mkdtempSync(join(tmpdir(), 'defuse-cert-'));
@@ -181,7 +190,7 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`no fixture for ${host}${path}\n`);
       return;
     }
-    const body = readFileSync(file);
+    const body = freshen(readFileSync(file), file, path);
     res.writeHead(200, {
       'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'content-length': body.length,

@@ -59,13 +59,24 @@ export function fixtureUrl(site: FixtureSite, name: string, root = FIXTURES_DIR)
   return url.href;
 }
 
-/** The demo's pages: each site's conversation fixture (thread / ticket view). */
+/** `url` asking the fixture server to move the page's dates so its newest is `hours` ago (`?fresh=`). */
+export function withFreshDates(url: string, hours: number): string {
+  const u = new URL(url);
+  u.searchParams.set('fresh', String(hours));
+  return u.href;
+}
+
+/** How long ago the demo's newest message was written: the customer is still waiting for an answer. */
+export const DEMO_FRESH_HOURS = 5;
+
+/** The demo's pages: each site's conversation fixture (thread / ticket view), dated as if recent. */
 export function demoPages(root = FIXTURES_DIR): DemoPage[] {
   const out: DemoPage[] = [];
   for (const site of ['gmail', 'zendesk'] as const) {
     const name = defaultFixture(site, root);
     if (!name || !listFixtures(site, root).includes(name)) continue;
-    out.push({ site, fixture: name, label: `${site === 'gmail' ? 'Gmail' : 'Zendesk'} (${name})`, url: fixtureUrl(site, name, root) });
+    const url = withFreshDates(fixtureUrl(site, name, root), DEMO_FRESH_HOURS);
+    out.push({ site, fixture: name, label: `${site === 'gmail' ? 'Gmail' : 'Zendesk'} (${name})`, url });
   }
   return out;
 }

@@ -3,7 +3,7 @@
 // following the page when the rep switches thread / ticket.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fixtureUrl } from '../../lib/devserver/pages';
+import { fixtureUrl, withFreshDates } from '../../lib/devserver/pages';
 import {
   cliScore,
   expectedConversation,
@@ -148,6 +148,40 @@ describe.each([
     expect(after).not.toMatch(/calm down/i);
     expect(after).toContain('We are looking into it.');
     await expect.poll(async () => await panel.getByTestId('coach-status').innerText()).toContain('Rewrite applied to your draft.');
+    await panel.close();
+    await host.close();
+  });
+});
+
+describe('a customer still waiting for an answer', () => {
+  test.each([
+    { site: 'gmail' as const, fixture: 'thread' },
+    { site: 'zendesk' as const, fixture: 'ticket' },
+  ])('$site: the header says how long, and a reminder says to reply now', async ({ site, fixture }) => {
+    // the page's dates moved so its newest message is 5 hours old (the customer's latest is older)
+    const host = await h.openHost(withFreshDates(fixtureUrl(site, fixture), 5));
+    const want = await expectation(host, site);
+    await waitForBadge(host, want.conversation);
+    const panel = await h.openPanel(host);
+    await waitForGauge(panel, want.cli.score, want.subject);
+    const waiting = (await panel.getByTestId('waiting').innerText()).trim();
+    const hours = /Waiting (\d+) hours for an answer/.exec(waiting)?.[1];
+    expect(Number(hours)).toBeGreaterThanOrEqual(5);
+    // beside "escalate before they have to ask" (this is the customer's third message)
+    const reminder = panel.locator('[data-testid="reminder"][data-reminder="reply-fast"]');
+    expect(await reminder.innerText()).toContain(`They have waited ${hours} hours`);
+    await panel.close();
+    await host.close();
+  });
+
+  test('without fresh dates (a thread from 2025), no wait is shown', async () => {
+    const host = await h.openHost(fixtureUrl('gmail', 'thread'));
+    const want = await expectation(host, 'gmail');
+    await waitForBadge(host, want.conversation);
+    const panel = await h.openPanel(host);
+    await waitForGauge(panel, want.cli.score, want.subject);
+    expect(await panel.getByTestId('waiting').count()).toBe(0);
+    expect(await panel.locator('[data-reminder="reply-fast"]').count()).toBe(0);
     await panel.close();
     await host.close();
   });
