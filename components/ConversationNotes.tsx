@@ -4,9 +4,12 @@ import { useStore } from 'zustand';
 import type { ConversationSnapshot } from '@/lib/messaging/protocol';
 import type { NotesStore } from '@/lib/state/notesStore';
 import { NotesSection } from './NotesSection';
+import { usePanel } from './PanelContext';
 
 export function ConversationNotes({ store, conversation }: { store: NotesStore; conversation: ConversationSnapshot }) {
   const s = useStore(store);
+  // the update time the rep just promised in a suggestion (panel store), offered as a reminder
+  const promise = usePanel((p) => p.promise);
   const key = `${conversation.site}:${conversation.conversationId}`;
   useEffect(() => void s.load(conversation), [key]); // eslint-disable-line react-hooks/exhaustive-deps
   const loaded = s.target && `${s.target.site}:${s.target.conversationId}` === key;
@@ -25,6 +28,7 @@ export function ConversationNotes({ store, conversation }: { store: NotesStore; 
       onClear={s.clear}
       error={s.error}
       status={s.status}
+      promise={promise ? { at: Date.parse(promise.at), label: promise.label } : null}
     />
   );
 }

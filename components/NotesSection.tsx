@@ -24,6 +24,8 @@ export interface NotesSectionProps {
   onSetFollowUp(when: FollowUpWhen, note: string): Promise<boolean>;
   onDone(id: number): void | Promise<void>;
   onClear(id: number): void | Promise<void>;
+  /** An update the rep has just promised the customer ("by 3pm today"): offered as the reminder time. */
+  promise?: { at: number; label: string } | null;
   /** A storage failure, in plain words. */
   error?: string | null;
   status?: string | null;
@@ -58,13 +60,14 @@ export function NotesSection(props: NotesSectionProps) {
     void props.onSaveNote(text.trim());
   };
 
-  const schedule = async (choice: FollowUpWhen) => {
+  /** `fallbackNote`: what the reminder says when the rep typed nothing. */
+  const schedule = async (choice: FollowUpWhen, fallbackNote = '') => {
     if (choice instanceof Date) {
       if (!Number.isFinite(choice.getTime())) return setFormError('Pick a date and time.');
       if (choice.getTime() <= now()) return setFormError('Pick a time in the future.');
     }
     setFormError(null);
-    if (await props.onSetFollowUp(choice, followNote.trim())) setFollowNote('');
+    if (await props.onSetFollowUp(choice, followNote.trim() || fallbackNote)) setFollowNote('');
   };
 
   const custom = (e: FormEvent) => {
@@ -111,6 +114,14 @@ export function NotesSection(props: NotesSectionProps) {
           </button>{' '}
           <button type="button" className="link" onClick={() => void props.onClear(followUp.id)}>
             Clear
+          </button>
+        </p>
+      ) : null}
+      {props.promise && props.promise.at > now() && followUp?.dueAt !== props.promise.at ? (
+        <p className="promise" data-testid="promise">
+          You told the customer you'd update them {props.promise.label}.{' '}
+          <button type="button" onClick={() => void schedule(new Date(props.promise!.at), `Update promised ${props.promise!.label}`)}>
+            Remind me then
           </button>
         </p>
       ) : null}

@@ -4,7 +4,7 @@
 import type { Analysis } from '@/lib/analysis/types';
 import { readMessage } from './message';
 import { PHRASES, type Phrase } from './phrases';
-import { canFill, fill, slotsFor, type SlotOptions } from './slots';
+import { canFill, fill, nextUpdate, slotsFor, type SlotOptions } from './slots';
 import type { Suggestion } from './types';
 
 export interface SuggestOptions extends SlotOptions {
@@ -25,13 +25,21 @@ export function suggestReplies(analysis: Analysis, opts: SuggestOptions = {}): S
   const picked: { p: Phrase; rank: number }[] = [];
   for (const x of fitting) if (picked.length < limit && !picked.some((y) => y.p.step === x.p.step)) picked.push(x);
   for (const x of fitting) if (picked.length < Math.min(3, limit) && !picked.includes(x)) picked.push(x);
+  const update = nextUpdate(opts.now ?? new Date());
   return picked
     .sort((a, b) => b.rank - a.rank)
-    .map(({ p, rank }) => ({
-      id: p.id,
-      step: p.step,
-      text: fill(!canFill(p.text, slots) && p.fallback ? p.fallback : p.text, slots),
-      why: p.why(m),
-      rank: Math.round(rank * 10) / 10,
-    }));
+    .map(({ p, rank }) => {
+      const template = !canFill(p.text, slots) && p.fallback ? p.fallback : p.text;
+      const text = fill(template, slots);
+      // a phrase that promises the update time gets that time, for "remind me then"
+      const promises = /\{time\}/.test(template) && text.includes(update.label);
+      return {
+        id: p.id,
+        step: p.step,
+        text,
+        why: p.why(m),
+        rank: Math.round(rank * 10) / 10,
+        ...(promises ? { update: { at: update.at.toISOString(), label: update.label } } : {}),
+      };
+    });
 }

@@ -61,14 +61,21 @@ function refOf(reference: string | undefined, products: string[]): string | unde
  * about two hours from now, rounded up to the hour, else 10am on the next working day.
  */
 export function nextUpdateTime(now: Date): string {
+  return nextUpdate(now).label;
+}
+
+/** The next update a rep can promise (two working hours ahead, else the next working morning), in
+ * words ("by 3pm today") and as the local time it means, so a follow-up can be set for it. */
+export function nextUpdate(now: Date): { label: string; at: Date } {
   const day = now.getDay(); // 0 Sunday
   const workday = day >= 1 && day <= 5;
   const hour = now.getHours() + (now.getMinutes() > 0 ? 1 : 0);
-  if (workday && hour < 9) return 'by 11am today';
-  if (workday && hour + 2 <= 17) return `by ${clock(hour + 2)} today`;
+  const at = (daysAhead: number, h: number) => new Date(now.getFullYear(), now.getMonth(), now.getDate() + daysAhead, h, 0, 0, 0);
+  if (workday && hour < 9) return { label: 'by 11am today', at: at(0, 11) };
+  if (workday && hour + 2 <= 17) return { label: `by ${clock(hour + 2)} today`, at: at(0, hour + 2) };
   const next = (day + 1) % 7;
-  if (next >= 1 && next <= 5) return 'by 10am tomorrow';
-  return 'by 10am Monday';
+  if (next >= 1 && next <= 5) return { label: 'by 10am tomorrow', at: at(1, 10) };
+  return { label: 'by 10am Monday', at: at(day === 5 ? 3 : 2, 10) }; // from Friday evening or Saturday
 }
 
 function clock(h: number): string {

@@ -36,6 +36,15 @@ export interface Suggestion {
   why: string;
   /** Ranking score for this message; higher first. */
   rank: number;
+  /** When the text promises an update at a time ("I'll update you by 3pm today"): that time (ISO
+   * 8601) and its words, so the panel can offer a follow-up reminder to keep the promise. */
+  update?: PromisedUpdate;
+}
+
+export interface PromisedUpdate {
+  at: string;
+  /** As the text says it: "by 3pm today". */
+  label: string;
 }
 
 export interface Reminder {

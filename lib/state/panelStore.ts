@@ -4,7 +4,7 @@
 // through the PanelEngine, and tip usage goes to the UsageSink.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Analysis } from '@/lib/analysis/types';
-import type { Finding, Reminder, Suggestion } from '@/lib/coach/types';
+import type { Finding, PromisedUpdate, Reminder, Suggestion } from '@/lib/coach/types';
 import type { ConversationSnapshot, PageState, SiteId } from '@/lib/messaging/protocol';
 import type { PanelBridge } from './bridge';
 import { copyText } from './clipboard';
@@ -42,6 +42,7 @@ export interface ShownFinding extends Finding {
 
 export type DraftMode = 'page' | 'manual';
 
+
 export interface PanelData {
   status: PanelStatus;
   tabId: number | null;
@@ -53,6 +54,9 @@ export interface PanelData {
   reminders: Reminder[];
   /** Hours the customer has waited for an answer (their latest message, unanswered in the page); null when unknown or answered. */
   waitingHours: number | null;
+  /** The update time the rep just promised (a suggestion with a time, inserted or copied): the notes
+   * section offers a reminder for it. */
+  promise: (PromisedUpdate & { suggestionId: string }) | null;
   /** Plain words for the rep; never a stack trace. */
   error: string | null;
   /** The reply box's text as the content script last reported it; null until one arrives. */
@@ -127,6 +131,7 @@ const EMPTY_CONVERSATION = {
   suggestions: [],
   reminders: [],
   waitingHours: null,
+  promise: null,
   pageDraft: null,
   manualDraft: '',
   checking: false,
@@ -313,6 +318,11 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
     return key !== null && c !== null && conversationKey(c) === key;
   }
 
+  /** A suggestion that promises an update at a time: remember it, so a reminder can be set for it. */
+  function notePromise(s: Suggestion): void {
+    if (s.update) store.setState({ promise: { suggestionId: s.id, ...s.update } });
+  }
+
   async function insertText(text: string): Promise<ActionResult> {
     const tabId = store.getState().tabId;
     if (tabId === null) return { state: 'failed', message: MESSAGES.noTab };
@@ -461,7 +471,10 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
       const result = await insertText(suggestion.text);
       if (!stillOn(key)) return;
       setResult(`suggestion:${id}`, result);
-      if (result.state === 'ok') record({ kind: 'suggestion', tipId: id, action: 'inserted' });
+      if (result.state === 'ok') {
+        record({ kind: 'suggestion', tipId: id, action: 'inserted' });
+        notePromise(suggestion);
+      }
     },
 
     async copySuggestion(id) {
@@ -472,7 +485,10 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
       const ok = await copy(suggestion.text);
       if (!stillOn(key)) return;
       setResult(`suggestion:${id}`, ok ? { state: 'ok', message: MESSAGES.copied } : { state: 'failed', message: MESSAGES.copyFailed });
-      if (ok) record({ kind: 'suggestion', tipId: id, action: 'copied' });
+      if (ok) {
+        record({ kind: 'suggestion', tipId: id, action: 'copied' });
+        notePromise(suggestion);
+      }
     },
 
     async applyRewrite(findingId) {

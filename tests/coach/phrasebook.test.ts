@@ -83,3 +83,17 @@ describe('suggestReplies', () => {
     }
   });
 });
+
+describe('promised update times', () => {
+  test('a suggestion that promises an update carries that time, and only such a suggestion', () => {
+    const now = new Date(2025, 5, 3, 10, 15); // Tuesday: "by 1pm today"
+    const s = suggestReplies(makeAnalysis({ level: 'angry', facts: { contactCount: 3, promised: 'a refund' } }), { now, limit: 5 });
+    const promising = s.filter((x) => x.update);
+    expect(promising.length).toBeGreaterThan(0);
+    for (const x of promising) {
+      expect(x.text).toContain('by 1pm today');
+      expect(x.update).toEqual({ at: new Date(2025, 5, 3, 13, 0).toISOString(), label: 'by 1pm today' });
+    }
+    for (const x of s.filter((y) => !y.update)) expect(x.text).not.toContain('by 1pm today');
+  });
+});

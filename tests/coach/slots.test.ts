@@ -1,6 +1,6 @@
 // Slots: a concrete time computed from the clock, and templates that never leave artefacts behind.
 import { describe, expect, test } from 'vitest';
-import { fill, nextUpdateTime, slotsFor } from '@/lib/coach/slots';
+import { fill, nextUpdate, nextUpdateTime, slotsFor } from '@/lib/coach/slots';
 import { makeAnalysis } from './helpers';
 
 describe('nextUpdateTime', () => {
@@ -15,6 +15,21 @@ describe('nextUpdateTime', () => {
     ['Sunday', new Date(2025, 5, 8, 11, 0), 'by 10am tomorrow'],
   ])('%s → "%s"', (_when, now, expected) => {
     expect(nextUpdateTime(now)).toBe(expected);
+  });
+});
+
+describe('nextUpdate: the moment the words mean (local time), for a reminder', () => {
+  test.each([
+    ['Tuesday 10:15', new Date(2025, 5, 3, 10, 15), new Date(2025, 5, 3, 13, 0)],
+    ['Tuesday 10:00 sharp', new Date(2025, 5, 3, 10, 0), new Date(2025, 5, 3, 12, 0)],
+    ['Tuesday 7:30', new Date(2025, 5, 3, 7, 30), new Date(2025, 5, 3, 11, 0)],
+    ['Tuesday 16:20', new Date(2025, 5, 3, 16, 20), new Date(2025, 5, 4, 10, 0)],
+    ['Friday evening', new Date(2025, 5, 6, 18, 0), new Date(2025, 5, 9, 10, 0)],
+    ['Saturday', new Date(2025, 5, 7, 11, 0), new Date(2025, 5, 9, 10, 0)],
+    ['Sunday', new Date(2025, 5, 8, 11, 0), new Date(2025, 5, 9, 10, 0)],
+    ['the last day of a month', new Date(2025, 5, 30, 16, 30), new Date(2025, 6, 1, 10, 0)],
+  ])('%s', (_when, now, at) => {
+    expect(nextUpdate(now)).toEqual({ label: nextUpdateTime(now), at });
   });
 });
 

@@ -102,3 +102,22 @@ test('the panel renders the notes slot for the open conversation', async () => {
   render(<App store={store} renderNotes={renderNotes} />);
   expect((await screen.findByTestId('notes-slot')).textContent).toBe('thread-1');
 });
+
+test('after promising an update time, one click sets the reminder for it', async () => {
+  const at = NOW + 5 * 3_600_000;
+  const p = props({ promise: { at, label: 'by 3pm today' } });
+  render(<NotesSection {...p} />);
+  expect(screen.getByTestId('promise').textContent).toContain("You told the customer you'd update them by 3pm today.");
+  fireEvent.click(screen.getByRole('button', { name: 'Remind me then' }));
+  await waitFor(() => expect(p.onSetFollowUp).toHaveBeenCalledWith(new Date(at), 'Update promised by 3pm today'));
+});
+
+test('no offer once a reminder is set for that time, or when the time has passed', () => {
+  const at = NOW + 5 * 3_600_000;
+  render(<NotesSection {...props({ promise: { at, label: 'by 3pm today' }, followUp: followUp({ dueAt: at }) })} />);
+  expect(screen.queryByTestId('promise')).toBeNull();
+  cleanup();
+  render(<NotesSection {...props({ promise: { at: NOW - 1, label: 'by 9am today' } })} />);
+  expect(screen.queryByTestId('promise')).toBeNull();
+});
+

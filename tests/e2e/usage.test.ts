@@ -52,6 +52,25 @@ describe('usage and notes across the extension pages', () => {
     await host.close();
   });
 
+  test('inserting a suggestion that promises an update time offers a reminder for that time', async () => {
+    const host = await h.openHost(fixtureUrl('gmail', 'thread'));
+    await waitForBadge(host, (await expectedConversation(host, 'gmail')).conversation);
+    const panel = await panelFor(host);
+    const promising = panel.locator('[data-testid="suggestion"]', { hasText: /update you (by \d{1,2}(am|pm)|by noon)/ }).first();
+    const label = /by (?:\d{1,2}(?:am|pm)|noon) (?:today|tomorrow|Monday)/.exec(await promising.locator('.suggestion-text').innerText())![0];
+    await promising.locator('[data-testid="suggestion-insert"]').click();
+    const offer = panel.getByTestId('promise');
+    await offer.waitFor({ timeout: 5_000 });
+    expect(await offer.innerText()).toContain(`update them ${label}`);
+    await offer.getByRole('button', { name: 'Remind me then' }).click();
+    const followUp = panel.getByTestId('follow-up');
+    await followUp.waitFor({ timeout: 5_000 });
+    expect(await followUp.innerText()).toContain(`Update promised ${label}`);
+    await expect.poll(() => offer.count()).toBe(0); // the reminder is set for that time: no second offer
+    await panel.close();
+    await host.close();
+  });
+
   test('a note saved in the panel is there again when the panel is reopened', async () => {
     const host = await h.openHost(fixtureUrl('gmail', 'thread'));
     await waitForBadge(host, (await expectedConversation(host, 'gmail')).conversation);

@@ -55,7 +55,14 @@ export function fakeAnalyze(text: string): Analysis {
 export const SUGGESTIONS: Suggestion[] = [
   { id: 'own-it', step: 'take-ownership', text: "I'm sorry: this is on us, and I'm fixing it now.", why: 'They have written before', rank: 2 },
   { id: 'acknowledge', step: 'recognize', text: 'I can see how frustrating this has been.', why: 'They sound frustrated', rank: 3 },
-  { id: 'next-step', step: 'follow-up', text: "I'll update you by 3pm tomorrow.", why: 'Give them a time', rank: 1 },
+  {
+    id: 'next-step',
+    step: 'follow-up',
+    text: "I'll update you by 3pm tomorrow.",
+    why: 'Give them a time',
+    rank: 1,
+    update: { at: '2025-01-02T15:00:00.000Z', label: 'by 3pm tomorrow' },
+  },
 ];
 
 export const REMINDERS: Reminder[] = [

@@ -394,6 +394,14 @@ describe('actions', () => {
     expect(store.getState().results.coach?.message).toBe('Rewrite copied. Select “Calm down” in your reply and paste over it.');
   });
 
+  test('inserting or copying a suggestion that promises a time remembers it for a reminder; others do not', async () => {
+    const { store } = await ready();
+    await store.getState().insertSuggestion('acknowledge');
+    expect(store.getState().promise).toBeNull();
+    await store.getState().copySuggestion('next-step');
+    expect(store.getState().promise).toEqual({ suggestionId: 'next-step', at: '2025-01-02T15:00:00.000Z', label: 'by 3pm tomorrow' });
+  });
+
   test('usage records ids and actions only, each "shown" once per conversation', async () => {
     const { store, bridge, usage } = await ready();
     bridge.pushDraft({ conversationId: 'thread-1', draft: 'calm down' });
