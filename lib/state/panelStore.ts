@@ -4,6 +4,7 @@
 // through the PanelEngine, and tip usage goes to the UsageSink.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Analysis } from '@/lib/analysis/types';
+import { nextUpdate } from '@/lib/coach/slots';
 import type { Finding, PromisedUpdate, Reminder, Suggestion } from '@/lib/coach/types';
 import type { ConversationSnapshot, PageState, SiteId } from '@/lib/messaging/protocol';
 import type { PanelBridge } from './bridge';
@@ -319,8 +320,16 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
   }
 
   /** A suggestion that promises an update at a time: remember it, so a reminder can be set for it. */
-  function notePromise(s: Suggestion): void {
+  function notePromise(s: Pick<Suggestion, 'id' | 'update'>): void {
     if (s.update) store.setState({ promise: { suggestionId: s.id, ...s.update } });
+  }
+
+  /** A coach rewrite that adds the update time ("…, and I'll update you by 3pm today") promises it too. */
+  function notePromisedRewrite(f: ShownFinding): void {
+    const next = nextUpdate(now());
+    if (f.suggestion.includes(next.label) && !f.text.includes(next.label)) {
+      notePromise({ id: `rule:${f.rule}`, update: { at: next.at.toISOString(), label: next.label } });
+    }
   }
 
   async function insertText(text: string): Promise<ActionResult> {
@@ -508,6 +517,7 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
         checkNow();
         setResult('coach', { state: 'ok', message: MESSAGES.rewriteApplied });
         record({ kind: 'rule', tipId: finding.rule, action: 'fixed' });
+        notePromisedRewrite(finding);
         return;
       }
 
@@ -537,7 +547,10 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
       }
       if (!stillOn(key)) return;
       setResult('coach', result);
-      if (result.state === 'ok') record({ kind: 'rule', tipId: finding.rule, action: 'fixed' });
+      if (result.state === 'ok') {
+        record({ kind: 'rule', tipId: finding.rule, action: 'fixed' });
+        notePromisedRewrite(finding);
+      }
     },
 
     dismissFinding(findingId) {

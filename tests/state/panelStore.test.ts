@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { nextUpdate } from '@/lib/coach/slots';
 import { MESSAGES, currentDraft, dismissKeyOf, draftModeOf, occurrencesBefore, rewriteDraft } from '@/lib/state/panelStore';
 import { pageWith, setup } from './helpers';
 
@@ -360,6 +361,22 @@ describe('actions', () => {
     expect(store.getState().findings).toEqual([]);
     expect(store.getState().results.coach).toEqual({ state: 'ok', message: MESSAGES.rewriteApplied });
     expect(usage.events).toContainEqual({ kind: 'rule', tipId: 'blame-shifting', action: 'fixed', site: 'gmail' });
+  });
+
+  test("a coach rewrite that adds the update time ('by noon today') is a promise too", async () => {
+    // setup's clock: Wednesday 2025-01-01 10:00 → the next update is "by noon today"
+    const t = setup(pageWith({ hasReplyBox: false }));
+    const next = nextUpdate(new Date('2025-01-01T10:00:00Z'));
+    const draft = 'We are looking into it.';
+    t.engine.checkDraft = () => [
+      { rule: 'missing-next-step', severity: 'warn', text: draft, start: 0, end: draft.length, message: 'No next step.', suggestion: `We are looking into it, and I'll update you ${next.label}.` },
+    ];
+    t.store.getState().start();
+    await tick();
+    t.store.getState().setManualDraft(draft);
+    await tick(300);
+    await t.store.getState().applyRewrite(t.store.getState().findings[0]!.id);
+    expect(t.store.getState().promise).toEqual({ suggestionId: 'rule:missing-next-step', at: next.at.toISOString(), label: next.label });
   });
 
   test('Use rewrite in the reply box inserts a missing sentence and replaces flagged words in place', async () => {
