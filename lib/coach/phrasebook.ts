@@ -17,7 +17,9 @@ export interface SuggestOptions extends SlotOptions {
 export function suggestReplies(analysis: Analysis, opts: SuggestOptions = {}): Suggestion[] {
   const limit = Math.max(1, opts.limit ?? 5);
   const m = readMessage(analysis, opts.text);
-  const slots = slotsFor(analysis, opts);
+  // one clock for the {time} words and the moment they mean
+  const now = opts.now ?? new Date();
+  const slots = slotsFor(analysis, { ...opts, now });
   const fitting = PHRASES.map((p) => ({ p, rank: p.fit(m) }))
     .filter((x) => x.rank > 0)
     .sort((a, b) => b.rank - a.rank);
@@ -25,7 +27,7 @@ export function suggestReplies(analysis: Analysis, opts: SuggestOptions = {}): S
   const picked: { p: Phrase; rank: number }[] = [];
   for (const x of fitting) if (picked.length < limit && !picked.some((y) => y.p.step === x.p.step)) picked.push(x);
   for (const x of fitting) if (picked.length < Math.min(3, limit) && !picked.includes(x)) picked.push(x);
-  const update = nextUpdate(opts.now ?? new Date());
+  const update = nextUpdate(now);
   return picked
     .sort((a, b) => b.rank - a.rank)
     .map(({ p, rank }) => {

@@ -17,7 +17,7 @@ const hm = (d: Date) => `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 const dayMonth = (d: Date) => `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
 
 function utc(text: string): number {
-  return Date.parse(/Z$/.test(text) ? text : `${text.replace(',', '').replace(/,/g, '')} UTC`);
+  return Date.parse(/Z$/.test(text) ? text : `${text.replace(/,/g, '')} UTC`);
 }
 
 function title(d: Date, comma: boolean): string {
