@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { firstMatch, type SelectorList } from '@/lib/sites/dom';
+import type { ConversationRead, SiteRead } from '@/lib/sites/types';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures');
 
@@ -67,3 +69,16 @@ export function click(selector: string): void {
   if (!el) throw new Error(`no ${selector} in the fixture`);
   el.click();
 }
+
+/** The adapter's read, which must be a conversation (the reason is the failure message otherwise). */
+export function conversation(read: SiteRead): ConversationRead {
+  if (read.kind !== 'conversation') throw new Error(`expected a conversation, got: ${read.reason}`);
+  return read;
+}
+
+// Surgery on a loaded fixture, for the one-test-per-selector-entry files.
+export const all = (sel: string) => Array.from(document.querySelectorAll(sel));
+export const unclass = (sel: string, ...names: string[]) => all(sel).forEach((el) => el.classList.remove(...names));
+export const unattr = (sel: string, ...names: string[]) => all(sel).forEach((el) => names.forEach((n) => el.removeAttribute(n)));
+/** Which entry of a selector list matched first (undefined: none). */
+export const entryOf = (list: SelectorList, root: ParentNode = document) => firstMatch(root, list)?.entry;

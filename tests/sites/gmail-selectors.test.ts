@@ -3,24 +3,15 @@
 // structure that entry exists for (older Gmail, a changed class) and the adapter must still read the
 // conversation, through that entry. A final test fails when a selector is added without a test here.
 import { afterEach, describe, expect, test } from 'vitest';
-import { firstMatch, type SelectorList } from '@/lib/sites/dom';
 import { ownAddresses, readGmail } from '@/lib/sites/gmail';
 import * as S from '@/lib/sites/selectors/gmail';
 import type { ConversationRead } from '@/lib/sites/types';
-import { GMAIL_THREAD_URL, loadFixture, unloadFixture } from './fixtures';
+import { all, conversation, entryOf, GMAIL_THREAD_URL, loadFixture, unattr, unclass, unloadFixture } from './fixtures';
 
 afterEach(unloadFixture);
 
 const LATEST = '[data-message-id="#msg-f:1826371094512330003"]';
-const all = (sel: string) => Array.from(document.querySelectorAll(sel));
-const unclass = (sel: string, ...names: string[]) => all(sel).forEach((el) => el.classList.remove(...names));
-const unattr = (sel: string, ...names: string[]) => all(sel).forEach((el) => names.forEach((n) => el.removeAttribute(n)));
-
-function read(): ConversationRead {
-  const r = readGmail(document);
-  if (r.kind !== 'conversation') throw new Error(r.reason);
-  return r;
-}
+const read = (): ConversationRead => conversation(readGmail(document));
 
 interface Case {
   list: keyof typeof S;
@@ -30,8 +21,6 @@ interface Case {
   /** Checks that the adapter still reads the page through this entry. */
   check: () => void;
 }
-
-const entryOf = (list: SelectorList, root: ParentNode = document) => firstMatch(root, list)?.entry;
 
 const cases: Case[] = [
   // subject

@@ -2,15 +2,9 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { toPageState } from '@/lib/sites';
 import { createGmailAdapter, ownAddresses, readGmail, REASONS, threadIdFromHash } from '@/lib/sites/gmail';
-import type { ConversationRead, SiteRead } from '@/lib/sites/types';
-import { click, GMAIL_CALM_URL, GMAIL_INBOX_URL, GMAIL_THREAD_URL, loadFixture, runFixtureScripts, unloadFixture } from './fixtures';
+import { click, conversation, GMAIL_CALM_URL, GMAIL_INBOX_URL, GMAIL_THREAD_URL, loadFixture, runFixtureScripts, unloadFixture } from './fixtures';
 
 afterEach(unloadFixture);
-
-function conversation(read: SiteRead): ConversationRead {
-  if (read.kind !== 'conversation') throw new Error(`expected a conversation, got: ${read.reason}`);
-  return read;
-}
 
 describe('Gmail thread with the customer, the rep and a collapsed message (thread.html)', () => {
   test('reads the thread id, subject and the customer latest message', () => {

@@ -3,25 +3,16 @@
 // structure that entry exists for and the adapter must still read the selected ticket through it.
 // A final test fails when a selector is added without a test here.
 import { afterEach, describe, expect, test } from 'vitest';
-import { firstMatch, type SelectorList } from '@/lib/sites/dom';
 import * as S from '@/lib/sites/selectors/zendesk';
 import type { ConversationRead } from '@/lib/sites/types';
 import { readZendesk, selectedTicketId, ticketScope } from '@/lib/sites/zendesk';
-import { loadFixture, setUrl, unloadFixture, ZENDESK_URL } from './fixtures';
+import { all, conversation, entryOf, loadFixture, setUrl, unattr, unloadFixture, ZENDESK_URL } from './fixtures';
 
 afterEach(unloadFixture);
 
 const PANE = '[data-ticket-id="123"]';
 const LATEST = `${PANE} article:last-of-type`;
-const all = (sel: string) => Array.from(document.querySelectorAll(sel));
-const unattr = (sel: string, ...names: string[]) => all(sel).forEach((el) => names.forEach((n) => el.removeAttribute(n)));
-const entryOf = (list: SelectorList, root: ParentNode = document) => firstMatch(root, list)?.entry;
-
-function read(): ConversationRead {
-  const r = readZendesk(document);
-  if (r.kind !== 'conversation') throw new Error(r.reason);
-  return r;
-}
+const read = (): ConversationRead => conversation(readZendesk(document));
 
 /** Moves an element's children into a new element with another tag, keeping its attributes. */
 function retag(el: Element, tag: string): Element {

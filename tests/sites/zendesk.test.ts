@@ -1,16 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest';
 import { toPageState } from '@/lib/sites';
-import type { ConversationRead, SiteRead } from '@/lib/sites/types';
 import { createZendeskAdapter, readZendesk, REASONS, selectedTicketId } from '@/lib/sites/zendesk';
-import { click, loadFixture, runFixtureScripts, setUrl, unloadFixture, ZENDESK_URL } from './fixtures';
+import { click, conversation, loadFixture, runFixtureScripts, setUrl, unloadFixture, ZENDESK_URL } from './fixtures';
 
 afterEach(unloadFixture);
-
-function conversation(read: SiteRead): ConversationRead {
-  if (read.kind !== 'conversation') throw new Error(`expected a conversation, got: ${read.reason}`);
-  return read;
-}
 
 describe('Zendesk workspace with two tickets mounted (ticket.html)', () => {
   test('reads the selected ticket: number, subject from the input value, latest end-user comment', () => {
