@@ -5,6 +5,7 @@
 import { BADGE_TAG, createBadge, type BadgeController, type BadgeData } from '@/lib/badge';
 import type { Messenger } from '@/lib/messaging';
 import type { PageState } from '@/lib/messaging/protocol';
+import { INSERT_THREW, REPLACE_THREW } from '@/lib/sites/editable';
 import { toPageState } from '@/lib/sites/page-state';
 import type { InsertResult, SiteAdapter, SiteRead } from '@/lib/sites/types';
 import { watchPage, type Watcher } from './watch';
@@ -201,9 +202,9 @@ export function startContentRuntime(options: ContentRuntimeOptions): ContentRunt
       const draft = safe(() => adapter.readDraft(), null);
       return draft === null ? null : { draft };
     },
-    'panel:insert': ({ text }) => editReply(() => adapter.insert(text, { caret }), "Defuse couldn't insert the text. Copy it instead."),
+    'panel:insert': ({ text }) => editReply(() => adapter.insert(text, { caret }), INSERT_THREW),
     'panel:replace': ({ find, occurrence, text }) =>
-      editReply(() => adapter.replace(find, text, occurrence), "Defuse couldn't change your reply. Copy the rewrite instead."),
+      editReply(() => adapter.replace(find, text, occurrence), REPLACE_THREW),
   });
 
   signal.addEventListener(

@@ -9,6 +9,9 @@ import type { InsertOptions, InsertResult } from './types';
 
 export const NO_REPLY_BOX = 'No reply box is open. Click Reply first, then try again.';
 export const INSERT_FAILED = "The reply box didn't accept the text. Click into it and try again, or copy the text instead.";
+/** When inserting or replacing threw (the adapter and the content script both answer with these). */
+export const INSERT_THREW = "Defuse couldn't insert the text. Copy it instead.";
+export const REPLACE_THREW = "Defuse couldn't change your reply. Copy the rewrite instead.";
 export const EDITOR_UNREACHABLE = "Defuse couldn't reach the reply editor. Reload the page and try again, or copy the text instead.";
 
 export function isCkeditor(box: Element): boolean {

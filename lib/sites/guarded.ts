@@ -1,7 +1,7 @@
 // What every adapter shares: each call is wrapped so a host page whose DOM changed gets a clear
 // "no conversation" / "no reply box" answer instead of an exception thrown into the page.
 import type { SiteId } from '@/lib/messaging/protocol';
-import { insertText, NO_REPLY_BOX, replaceText } from './editable';
+import { INSERT_THREW, insertText, NO_REPLY_BOX, REPLACE_THREW, replaceText } from './editable';
 import { toPlainText } from './text';
 import type { SiteAdapter, SiteRead } from './types';
 
@@ -41,7 +41,7 @@ export function guardedAdapter(p: AdapterParts): SiteAdapter {
         if (!box) return { ok: false, error: NO_REPLY_BOX };
         return await insertText(box, text, { ...options, stopAt: p.stopAt });
       } catch {
-        return { ok: false, error: "Defuse couldn't insert the text. Copy it instead." };
+        return { ok: false, error: INSERT_THREW };
       }
     },
     async replace(find, replacement, occurrence = 0) {
@@ -50,7 +50,7 @@ export function guardedAdapter(p: AdapterParts): SiteAdapter {
         if (!box) return { ok: false, error: NO_REPLY_BOX };
         return await replaceText(box, find, replacement, { occurrence, skip: p.drop, stopAt: p.stopAt });
       } catch {
-        return { ok: false, error: "Defuse couldn't change your reply. Copy the rewrite instead." };
+        return { ok: false, error: REPLACE_THREW };
       }
     },
     observeRoot: () => p.doc.body ?? p.doc.documentElement,
