@@ -3,7 +3,8 @@
 //
 //   data       the train splits of ../shared/data (DEFUSE_DATA overrides), all three datasets jointly;
 //              the dev splits choose the hyper-parameters and the thresholds; test splits are never
-//              read here.
+//              read here. `--train-on goemotions` fits on that train split alone (the licence question:
+//              README, "Licences"); `--out FILE` writes there instead of the shipped weights.
 //   features   lib/analysis/features.ts, computed by the same code path as analyzeMessage.
 //   weighting  per-example sample weights only (no feature says which dataset a text comes from):
 //              each dataset's share of the loss; class balance within each dataset (full for
@@ -19,7 +20,8 @@
 //              watch: 90% macro recall on dev; angry: best F1 for GoEmotions' `anger` label on dev;
 //              sensitivity high/low: +5 points of macro recall / precision on dev.
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { analyzeParts } from '../lib/analysis/analyze';
 import { NAMED_FEATURES, NON_NEGATIVE, type Features } from '../lib/analysis/features';
@@ -55,9 +57,11 @@ export function featurize(rows: Row[], ds: number): Example[] {
   });
 }
 
-export function load(split: 'train' | 'dev'): Example[] {
+/** `only`: the datasets whose rows are read (all when absent); the others are skipped, keeping their `ds`. */
+export function load(split: 'train' | 'dev', only?: ReadonlySet<Dataset>): Example[] {
   const out: Example[] = [];
   DATASETS.forEach((name, ds) => {
+    if (only && !only.has(name)) return;
     const rows = loadSplit(name, split);
     if (!rows) throw new Error(`missing ${name}/${split}.jsonl under ${DATA_DIR}`);
     out.push(...featurize(rows, ds));
@@ -340,9 +344,19 @@ function macro(e: DevEval, k: 'precision' | 'recall'): number {
 }
 
 // ---------- main ----------
+/** `--train-on a,b`: fit on these datasets' train splits only (the dev splits of all three still choose
+ * the thresholds); `--out FILE`: write there instead of the shipped weights. See README, "Licences". */
+function options(): { trainOn: Dataset[]; out: string } {
+  const { values } = parseArgs({ options: { 'train-on': { type: 'string' }, out: { type: 'string' } } });
+  const trainOn = values['train-on'] ? values['train-on'].split(',').map((s) => s.trim()) : [...DATASETS];
+  for (const d of trainOn) if (!(DATASETS as readonly string[]).includes(d)) throw new Error(`--train-on: unknown dataset "${d}" (known: ${DATASETS.join(', ')})`);
+  return { trainOn: trainOn as Dataset[], out: values.out ? resolve(values.out) : OUT };
+}
+
 function main(): void {
-  log(`data: ${DATA_DIR}`);
-  const train = load('train');
+  const { trainOn, out } = options();
+  log(`data: ${DATA_DIR}; fitting on the train splits of ${trainOn.join(', ')}`);
+  const train = load('train', new Set(trainOn));
   log(`featurized train: ${train.length} texts`);
   const dev = load('dev');
   log(`featurized dev: ${dev.length} texts`);
@@ -451,7 +465,7 @@ function main(): void {
   });
 
   const figures = {
-    trainedOn: [...DATASETS.map((d) => `${d}/train`), 'lib/analysis/signals.ts examples'],
+    trainedOn: [...trainOn.map((d) => `${d}/train`), 'lib/analysis/signals.ts examples'],
     chosenOn: DATASETS.map((d) => `${d}/dev`),
     config: cfg,
     vocabulary: { candidates: fullVocab.size, kept: Object.keys(words).length, minDf: MIN_DF },
@@ -472,10 +486,10 @@ function main(): void {
     words,
   };
   const text = JSON.stringify(json) + '\n';
-  writeFileSync(OUT, text);
+  writeFileSync(out, text);
 
   console.log('');
-  console.log(`wrote ${OUT.replace(REPO_ROOT + '/', '')} (${(text.length / 1024).toFixed(0)} KB, ${Object.keys(words).length} words)`);
+  console.log(`wrote ${out.replace(REPO_ROOT + '/', '')} (${(text.length / 1024).toFixed(0)} KB, ${Object.keys(words).length} words)`);
   console.log(`thresholds: watch ${watch}, frustrated ${ev.t} (sensitivity high ${high}, low ${low}), angry ${angry}`);
   console.log('dev figures at the frustrated threshold (precision / recall / F1, %):');
   DATASETS.forEach((d: Dataset, i) => {

@@ -10,7 +10,8 @@ import { SettingsForm } from './SettingsForm';
 import { TeamImport } from './TeamImport';
 import './options.css';
 
-export function OptionsApp({ store }: { store: OptionsStore }) {
+/** `version`: the extension's, from its manifest (shown so a rep can say which one they run). */
+export function OptionsApp({ store, version }: { store: OptionsStore; version?: string }) {
   return (
     <OptionsStoreProvider value={store}>
       <div className="options">
@@ -25,6 +26,12 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
           <Backup />
           <ClearAll />
         </main>
+        <footer className="options-footer hint">
+          Defuse{version ? ` ${version}` : ''} is open source under the MIT licence.{' '}
+          <a href="/NOTICES.txt" target="_blank" rel="noreferrer">
+            Third-party software and data
+          </a>
+        </footer>
       </div>
     </OptionsStoreProvider>
   );

@@ -17,6 +17,6 @@ void store.getState().load();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <OptionsApp store={store} />
+    <OptionsApp store={store} version={browser.runtime.getManifest().version} />
   </StrictMode>,
 );

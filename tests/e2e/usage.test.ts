@@ -85,4 +85,20 @@ describe('usage and notes across the extension pages', () => {
     await panel.close();
     await host.close();
   });
+
+  test('the options page shows the version and opens the notices shipped in the extension', async () => {
+    const options = await h.context.newPage();
+    await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+    const version = await options.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { version: string } } } }).chrome.runtime.getManifest().version);
+    expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+    await expect.poll(() => options.getByRole('contentinfo').innerText()).toContain(`Defuse ${version} is open source`);
+    const [notices] = await Promise.all([h.context.waitForEvent('page'), options.getByRole('link', { name: 'Third-party software and data' }).click()]);
+    await notices.waitForLoadState();
+    expect(notices.url()).toBe(`chrome-extension://${h.extensionId}/NOTICES.txt`);
+    const text = await notices.locator('body').innerText();
+    expect(text).toContain('AFINN-165');
+    expect(text).toMatch(/^dexie\s+Apache-2\.0/m);
+    await notices.close();
+    await options.close();
+  });
 });

@@ -41,14 +41,16 @@ export function breakTable(db: DefuseDB, table: string, method: string, impl: (.
 export interface RenderOptions extends Omit<OptionsDeps, 'storage'> {
   db?: DefuseDB;
   storage?: Partial<OptionsStorage>;
+  /** The extension version the page shows (the entrypoint reads it from the manifest). */
+  version?: string;
 }
 
 /** Renders the page and waits for load() (settings, clean-up, dashboard, imports). */
 export async function renderOptions(opts: RenderOptions = {}) {
   const db = opts.db ?? freshDb();
-  const { storage, db: _db, ...deps } = opts;
+  const { storage, db: _db, version, ...deps } = opts;
   const store = createOptionsStore({ now: () => NOW, rules: RULE_DOCS, ...deps, storage: { ...storageFor(db), ...storage } });
-  const view = render(<OptionsApp store={store} />);
+  const view = render(<OptionsApp store={store} version={version} />);
   await act(() => store.getState().load());
   return { db, store, ...view };
 }
