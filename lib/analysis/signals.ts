@@ -72,11 +72,12 @@ export const SIGNALS: SignalRecord[] = [
       new RegExp(`\\b(?:for|is|it's|that's|this is|now|be)\\s+(?:the|my|our)\\s+${ORDINAL}\\s+time\\b`, 'gi'),
       new RegExp(`\\b${CONTACT_VERB}\\b[^.!?\\n]{0,40}?\\b(?:(?:${NUM_WORD})\\s+(?:separate\\s+|different\\s+)?times|twice|repeatedly|over and over(?: again)?|again and again|(?:many|several|multiple|numerous|countless) times)\\b`, 'gi'),
       new RegExp(`\\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous|countless|[2-9]|\\d\\d)\\s+(?:separate\\s+|different\\s+|previous\\s+)?(?:emails|e-mails|calls|phone calls|tickets|messages|chats|requests|attempts|complaints)\\b`, 'gi'),
+      /\bhow many (?:more )?times (?:(?:do|will|would|should) (?:I|we) (?:have|need|got) to|must (?:I|we)|(?:have|has) (?:I|we) (?:had to|got to|told|asked|explained|said|written|called|emailed|contacted|reported|sent|chased)|(?:I|we) (?:need|have|got) to)\b/gi,
     ],
     why: 'A customer who counts their contacts is running out of patience, however polite the words.',
     examples: {
-      fires: ['This is the third time I am writing about this.', 'I have called four times now.', 'I have sent three emails and heard nothing.', 'For the 5th time, my order has not arrived.'],
-      quiet: ['This is the first time I have contacted you.', 'The app crashed two times during setup, here is the log.', 'Can I book a third seat?'],
+      fires: ['This is the third time I am writing about this.', 'I have called four times now.', 'I have sent three emails and heard nothing.', 'For the 5th time, my order has not arrived.', "I'm not sure how many more times I need to explain this."],
+      quiet: ['This is the first time I have contacted you.', 'The app crashed two times during setup, here is the log.', 'Can I book a third seat?', 'How many times can I change my delivery date?', 'How many times do I take the tablets?'],
     },
   },
   {
@@ -139,11 +140,13 @@ export const SIGNALS: SignalRecord[] = [
       /\bstill\b(?=[^.!?\n]*\b(?:jam\w*|freez\w*|crash\w*|fail\w*|broken|errors?|wrong|missing|charg\w*|bill\w*|stuck|slow|down|drop\w*|disconnect\w*|locked|declin\w*|shows?|says|happen\w*|same)\b)/gi,
       /\b(?:happened|happening|broke|broken|down|failed|crashed|charged|overcharged|cancelled|canceled|delayed|late|lost)\s+(?:yet\s+)?again\b/gi,
       /\byet again\b/gi,
+      /\bonce again\b(?=[^.!?\n]*\b(?:didn'?t|did not|hasn'?t|has not|haven'?t|isn'?t|wasn'?t|won'?t|can'?t|cannot|not|never|no|nothing|wrong|late|missing|broken|failed|down|charged|overcharged|cancell?ed|lost|delayed|stuck)\b)/gi,
+      /(?<=\b(?:didn'?t|did not|hasn'?t|has not|haven'?t|isn'?t|wasn'?t|won'?t|can'?t|cannot|not|never|wrong|late|missing|broken|failed|down|charged|overcharged|cancell?ed|lost|delayed|stuck)\b[^.!?\n]*)\bonce again\b/gi,
     ],
     why: '“Still” and “again” tell you the problem outlived an earlier fix or promise.',
     examples: {
-      fires: ['The app is still not working.', 'I was charged again this month.', 'My package is still missing.', 'The site is down yet again.'],
-      quiet: ['Is the discount still available?', 'Could you send the file again? The link expired.', 'I still love the product.'],
+      fires: ['The app is still not working.', 'I was charged again this month.', 'My package is still missing.', 'The site is down yet again.', "Once again, the delivery didn't show up.", 'The courier was late once again.'],
+      quiet: ['Is the discount still available?', 'Could you send the file again? The link expired.', 'I still love the product.', 'Once again, thank you for your help.'],
     },
   },
 
@@ -164,14 +167,16 @@ export const SIGNALS: SignalRecord[] = [
       if (!/^promis/i.test(text)) return true;
       // The cheap cases: "you promised", "I was promised" — past, no grammar needed.
       const before = sentence.slice(Math.max(0, at - 40), at);
+      // "here is the contract, as promised" is a promise being kept; "did not arrive as promised" is not
+      if (/^promised$/i.test(text) && /\b(?:as|like)\s+(?:I\s+|we\s+)?(?:had\s+)?$/i.test(before)) return /\b(?:not|never|no|nothing|nobody|no one)\b|n't\b/i.test(sentence);
       if (/^promised$/i.test(text) && /\b(?:you|they|he|she|we|I|was|were|been|had|have|has|someone|somebody|agent|rep|team|colleague)\s+(?:\w+ly\s+)?$/i.test(before) && !/\b(?:never|not|n't|didn't|haven't)\s+\w*\s*$/i.test(before)) return true;
       if (/^promise$/i.test(text) && /\b(?:I|we)\s+$/i.test(before)) return false; // "I promise I will…"
       return promiseIsPast(sentence, at);
     },
     why: 'A promise that was not kept turns the next contact into a test of trust.',
     examples: {
-      fires: ['I was promised a call back on Monday.', 'You promised me a refund last week.', 'Where is the promised refund?', 'I was told it would be fixed by Friday.', 'The parcel was supposed to arrive on Monday.'],
-      quiet: ['I promise I will send the logs tomorrow.', 'Can you promise it will not happen again?', 'I was told to contact you about the invoice.'],
+      fires: ['I was promised a call back on Monday.', 'You promised me a refund last week.', 'Where is the promised refund?', 'I was told it would be fixed by Friday.', 'The parcel was supposed to arrive on Monday.', 'The refund did not arrive as promised.'],
+      quiet: ['I promise I will send the logs tomorrow.', 'Can you promise it will not happen again?', 'I was told to contact you about the invoice.', 'Following up on our call: here is the signed contract, as promised.', 'As I promised, the logs are attached.'],
     },
   },
   {
@@ -352,19 +357,22 @@ export const SIGNALS: SignalRecord[] = [
     id: 'bounced',
     label: 'Passed between teams',
     category: 'bounced',
-    anchors: ['transfer', 'passed', 'bounced', 'shuffled', 'sent', 'redirected', 'pushed', 'handed', 'forwarded', 'run', 'passing', 'answer', 'story', 'thing', 'excuse', 'told', 'tells', 'telling', 'nobody'],
+    anchors: ['transfer', 'passed', 'bounced', 'shuffled', 'sent', 'redirected', 'pushed', 'handed', 'forwarded', 'run', 'passing', 'answer', 'story', 'thing', 'excuse', 'told', 'tells', 'telling', 'nobody', 'no', 'spoke', 'talked', 'chatted', 'dealt', 'different'],
     patterns: [
-      /\b(?:transferred|passed|bounced|shuffled|sent|redirected|pushed|handed|forwarded|transfer(?:ring)?)\s+(?:me\s+|us\s+)?(?:around|back and forth|from (?:one|department|team|person|agent)\b[^.!?\n]{0,20}|between (?:departments|teams|people|agents)|(?:\w+\s+){0,2}(?:times|again)\b|to (?:another|yet another|a different|the wrong) (?:department|team|agent|person|number))/gi,
+      /\b(?:transferred|passed|bounced|shuffled|sent|redirected|pushed|handed|forwarded|transfer(?:ring)?)\s+(?:me\s+|us\s+)?(?:around|back and forth|from (?:one|department|team|person|agent)\b[^.!?\n]{0,20}|between (?:departments|teams|people|agents)|between\s+(?:\w+\s+){1,3}and\s+(?:\w+\s+){0,2}(?:team|department|support|billing|sales|you)\b|(?:\w+\s+){0,2}(?:times|again)\b|to (?:another|yet another|a different|the wrong) (?:department|team|agent|person|number))/gi,
       /\b(?:the )?run[- ]?around\b/gi,
       /\bpassing the buck\b/gi,
       /\b(?:each|every|a different) (?:agent|person|rep|representative|time I call)\b[^.!?\n]{0,40}\b(?:different|another|new) (?:answer|story|thing|excuse)\b/gi,
       /\b(?:told|tells|telling) me to (?:contact|call|email|ask) (?:you|the other|another|a different)\b/gi,
       /\bnobody (?:seems to )?knows? (?:who|what|how)\b/gi,
+      /\b(?:nobody|no one|no-one) (?:seems to |wants to |will )?(?:owns?|takes? ownership of|takes? responsibility for|is responsible for)\b/gi,
+      new RegExp(`\\b(?:spoken|spoke|talked|chatted|dealt) (?:to|with) (?:${NUM_WORD}) (?:different |separate )?(?:agents|people|reps|representatives|advisers|advisors|members of (?:your )?staff|departments|teams)\\b`, 'gi'),
+      new RegExp(`\\b(?:${NUM_WORD}) different (?:answers|stories|explanations|excuses)\\b`, 'gi'),
     ],
     why: 'Being handed from team to team makes every new contact start from zero.',
     examples: {
-      fires: ['I have been transferred three times.', 'Your billing team told me to contact you.', 'All I get is the runaround.', 'Every agent gives me a different answer.'],
-      quiet: ['I was transferred to billing and they fixed it.', 'I sent the form to your billing team.'],
+      fires: ['I have been transferred three times.', 'Your billing team told me to contact you.', 'All I get is the runaround.', 'Every agent gives me a different answer.', "I've been passed between billing and tech support all week.", 'Nobody owns this problem.', 'I have spoken to five different agents.'],
+      quiet: ['I was transferred to billing and they fixed it.', 'I sent the form to your billing team.', 'We split the licences between sales and support.', 'I spoke to two of your engineers and they were great.'],
     },
   },
 
@@ -406,18 +414,37 @@ export const SIGNALS: SignalRecord[] = [
     },
   },
   {
+    id: 'mock-amount',
+    label: 'Mocking how long a fix lasted',
+    category: 'sarcasm',
+    anchors: ['whole', 'grand', 'all'],
+    patterns: [
+      new RegExp(`\\b(?:a whole|a grand total of|all of)\\s+(?:${NUM_WORD})\\s+(?:seconds?|minutes?|hours?|days?|weeks?)\\b`, 'gi'),
+    ],
+    // "It took all of five minutes to set up" is praise; a fix that "lasted all of five minutes" is not.
+    check: ({ sentence, text }) =>
+      /\b(?:lasted|worked|held|held up|survived|stayed (?:up|fixed|working|online)|kept working|managed)\b/i.test(sentence) ||
+      (/^a (?:whole|grand)/i.test(text) && /\b(?:took|waited|wait|spent|wasted)\b/i.test(sentence)),
+    why: 'Measuring a fix in minutes (“it lasted a whole two hours”) is sarcasm about a repair that failed.',
+    examples: {
+      fires: ['It lasted a whole two hours.', 'The fix worked for all of ten minutes.', 'I waited a whole three weeks for this reply.'],
+      quiet: ['Setup took all of five minutes, great job!', 'We have a whole two days for the workshop.'],
+    },
+  },
+  {
     id: 'scare-quotes',
     label: 'Scare quotes',
     category: 'sarcasm',
     patterns: [
-      /["'](?:fix|fixed|fixes|support|help|helpful|service|customer service|solution|solved|resolved|update|upgrade|priority|premium|express|guaranteed?|team|experts?|technicians?|refund|compensation|apology|investigating|working on it|next day|24\/7|unlimited|free|quick|fast)["']/gi,
+      /["'](?:(?:quick|temporary|permanent|final|simple|easy|new|latest|so-called|real)\s+)?(?:fix|fixed|fixes|support|help|helpful|service|customer service|solution|solved|resolved|update|upgrade|priority|premium|express|guaranteed?|team|experts?|technicians?|refund|compensation|apology|investigating|working on it|next day|24\/7|unlimited|free|quick|fast)["']/gi,
+      /\bso[- ]called\s+(?:fix|fixes|support|help|service|customer service|solution|update|upgrade|priority|premium|express|guarantee|team|experts?|technicians?|refund|compensation|apology)\b/gi,
     ],
     why: 'Quotes around “fix” or “support” say the customer no longer believes the word.',
     examples: {
-      fires: ['Your "fix" broke everything.', "So much for 'support'.", 'The "express" shipping took 12 days.'],
+      fires: ['Your "fix" broke everything.', "So much for 'support'.", 'The "express" shipping took 12 days.', "Thanks for the 'quick fix'.", 'Your so-called support team never replied.'],
       quiet: ['I clicked the "Update" button.', 'The menu item "Support" is missing on mobile.'],
     },
-    unless: /\b(?:clicked|click|button|menu|tab|link|field|option|select|chose|choose|labelled|labeled|called|named)\b/i,
+    unless: /\b(?:clicked|click|button|menu|tab|link|field|option|select|chose|choose|labelled|labeled|(?<!so[- ])called|named)\b/i,
   },
 
   // ---------- controlled formality ----------
@@ -510,18 +537,20 @@ export const SIGNALS: SignalRecord[] = [
     id: 'trust',
     label: 'Lost trust',
     category: 'disappointment',
-    anchors: ['trust', 'rely', 'believe', 'count', 'depend', 'faith', 'confidence'],
+    anchors: ['trust', 'rely', 'believe', 'count', 'depend', 'faith', 'confidence', 'surprised', 'shocked', 'expect'],
     feature: 'trust',
     patterns: [
       /\bhow (?:can|could|am|are|should|do you expect) (?:I|we|anyone|anybody|customers|people)(?: ever)?(?: be expected to)? (?:trust|rely on|believe|count on|depend on)\b/gi,
       /\b(?:lost|losing|lose) (?:all |any |my |our )?(?:trust|faith|confidence)\b/gi,
       /\b(?:no longer|can'?t|cannot|don'?t|do not) (?:trust|rely on|believe (?:you|anything)|count on)\b/gi,
       /\b(?:hard|difficult|impossible) to (?:trust|believe)\b/gi,
+      /\b(?:not|no longer|hardly|never) (?:even |really )?(?:surprised|shocked)\b(?=[^.!?\n]{0,20}\b(?:anymore|any more|at this point|by now|these days|with you)\b)/gi,
+      /\b(?:I|we) (?:no longer|don'?t|do not) (?:even )?expect (?:anything|much|better|a (?:reply|response|fix|solution))\b/gi,
     ],
     why: 'When trust goes, reassurance stops working; specifics and commitments are what help.',
     examples: {
-      fires: ['How can I trust you with my data now?', 'We have lost all confidence in your team.', 'I no longer trust your updates.'],
-      quiet: ['We trust your team with our data.', 'I believe the update fixed it.'],
+      fires: ['How can I trust you with my data now?', 'We have lost all confidence in your team.', 'I no longer trust your updates.', 'Not surprised at this point.', "Honestly I don't expect a reply."],
+      quiet: ['We trust your team with our data.', 'I believe the update fixed it.', "I'm not surprised it sold out, it's a great product.", 'I expect a reply by Friday.'],
     },
   },
 
