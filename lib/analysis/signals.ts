@@ -69,7 +69,7 @@ export const SIGNALS: SignalRecord[] = [
     category: 'repeat-contact',
     anchors: ['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'umpteenth', 'nth', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'times', 'twice', 'repeatedly', 'over', 'again', 'emails', 'e-mails', 'calls', 'phone', 'tickets', 'messages', 'chats', 'requests', 'attempts', 'complaints'],
     patterns: [
-      new RegExp(`\\b(?:for|is|it's|that's|this is|now|be)\\s+(?:the|my|our)\\s+${ORDINAL}\\s+time\\b`, 'gi'),
+      new RegExp(`\\b(?:for|is|it's|that's|this is|now|be)\\s+(?:the|my|our)\\s+${ORDINAL}\\s+time\\b(?!\\s+(?:that\\s+)?(?:I|we)(?:'re|'ve|'m| am| are| have)?\\s+(?:\\w+\\s+)?(?:order|buy|bought|use|using|visit|stay|shop|purchas|book|renew|upgrad|recommend)\\w*)`, 'gi'),
       new RegExp(`\\b${CONTACT_VERB}\\b[^.!?\\n]{0,40}?\\b(?:(?:${NUM_WORD})\\s+(?:separate\\s+|different\\s+)?times|twice|repeatedly|over and over(?: again)?|again and again|(?:many|several|multiple|numerous|countless) times)\\b`, 'gi'),
       new RegExp(`\\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous|countless|[2-9]|\\d\\d)\\s+(?:separate\\s+|different\\s+|previous\\s+)?(?:emails|e-mails|calls|phone calls|tickets|messages|chats|requests|attempts|complaints)\\b`, 'gi'),
       /\bhow many (?:more )?times (?:(?:do|will|would|should) (?:I|we) (?:have|need|got) to|must (?:I|we)|(?:have|has) (?:I|we) (?:had to|got to|told|asked|explained|said|written|called|emailed|contacted|reported|sent|chased)|(?:I|we) (?:need|have|got) to)\b/gi,
@@ -77,7 +77,7 @@ export const SIGNALS: SignalRecord[] = [
     why: 'A customer who counts their contacts is running out of patience, however polite the words.',
     examples: {
       fires: ['This is the third time I am writing about this.', 'I have called four times now.', 'I have sent three emails and heard nothing.', 'For the 5th time, my order has not arrived.', "I'm not sure how many more times I need to explain this."],
-      quiet: ['This is the first time I have contacted you.', 'The app crashed two times during setup, here is the log.', 'Can I book a third seat?', 'How many times can I change my delivery date?', 'How many times do I take the tablets?'],
+      quiet: ['This is the first time I have contacted you.', 'The app crashed two times during setup, here is the log.', 'Can I book a third seat?', "This is the second time we're ordering from you, and it went smoothly again.", 'How many times can I change my delivery date?', 'How many times do I take the tablets?'],
     },
   },
   {
@@ -164,6 +164,8 @@ export const SIGNALS: SignalRecord[] = [
       /\b(?:you|they|your (?:\w+ )?(?:agent|rep|representative|colleague|team|staff|technician|manager)|someone|somebody)\s+(?:told|assured)\s+(?:me|us)\b(?=[^.!?\n]{0,80}\b(?:would|will|'d|should|going to|within|by)\b)/gi,
     ],
     check: ({ text, sentence, at }) => {
+      // "I was told the discount would apply, and it did": kept, not broken
+      if (/\b(?:and|which|as) (?:it|they|he|she|you|that|this) (?:did|has|had|was|were)(?: indeed)?\b(?!\s+(?:not|never)\b)[^.!?]{0,20}(?:[.!?]|$)/i.test(sentence.slice(at))) return false;
       if (!/^promis/i.test(text)) return true;
       // The cheap cases: "you promised", "I was promised" — past, no grammar needed.
       const before = sentence.slice(Math.max(0, at - 40), at);
@@ -175,8 +177,8 @@ export const SIGNALS: SignalRecord[] = [
     },
     why: 'A promise that was not kept turns the next contact into a test of trust.',
     examples: {
-      fires: ['I was promised a call back on Monday.', 'You promised me a refund last week.', 'Where is the promised refund?', 'I was told it would be fixed by Friday.', 'The parcel was supposed to arrive on Monday.', 'The refund did not arrive as promised.'],
-      quiet: ['I promise I will send the logs tomorrow.', 'Can you promise it will not happen again?', 'I was told to contact you about the invoice.', 'Following up on our call: here is the signed contract, as promised.', 'As I promised, the logs are attached.'],
+      fires: ['I was promised a call back on Monday.', 'You promised me a refund last week.', 'Where is the promised refund?', 'I was told it would be fixed by Friday.', 'The parcel was supposed to arrive on Monday.', 'The refund did not arrive as promised.', 'I was told it would be fixed by Friday, and it was not.'],
+      quiet: ['I promise I will send the logs tomorrow.', 'Can you promise it will not happen again?', 'I was told to contact you about the invoice.', 'I was told by your sales rep that the discount would apply at renewal, and it did.', 'Following up on our call: here is the signed contract, as promised.', 'As I promised, the logs are attached.'],
     },
   },
   {
@@ -231,7 +233,7 @@ export const SIGNALS: SignalRecord[] = [
     category: 'elapsed-time',
     anchors: ['since', 'from', 'days', 'weeks', 'months', 'ages', 'hours', 'years', 'long', 'eternity', 'forever', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
     patterns: [
-      new RegExp(`\\b(?:since|from)\\s+${WHEN}\\b`, 'gi'),
+      new RegExp(`\\b(?:since|(?<!\\b(?:email|e-mail|message|call|ticket|order|invoice|note|meeting|update|reply|letter|chat|conversation|quote|receipt|statement|report|post|notes|minutes|one|ones|those|these)\\s)from)\\s+${WHEN}\\b`, 'gi'),
       /\bfor\s+(?:days|weeks|months|ages|hours|years|so long|a long time|an eternity|forever)\b/gi,
       /\b(?:days|weeks|months|hours) (?:now|on end|and (?:counting|still))\b/gi,
       /\b(?:taking|took|takes) (?:forever|ages|so long)\b/gi,
@@ -241,7 +243,7 @@ export const SIGNALS: SignalRecord[] = [
     why: '“Since Monday” tells you the clock the customer is watching.',
     examples: {
       fires: ['My internet has been down since Monday.', 'I have been trying for weeks.', 'This is taking forever.'],
-      quiet: ['The office is open from Monday to Friday.', 'The offer is valid since January.'],
+      quiet: ['The office is open from Monday to Friday.', 'The offer is valid since January.', 'Following up on my email from Tuesday with the serial number you asked for.'],
     },
   },
 
@@ -344,11 +346,11 @@ export const SIGNALS: SignalRecord[] = [
     ],
     negatable: true,
     veiled: true,
-    unless: /\b(?:escalation (?:policy|path|matrix|process|contact)|(?:account|project|product) manager)\b/i,
+    unless: /\b(?:escalation (?:policy|path|matrix|process|contact)|(?:account|project|product) manager|escalat\w* (?:the )?(?:priority|severity|urgency)|(?:priority|severity) escalation)\b/i,
     why: 'Asking for someone else means they have given up on this conversation solving it.',
     examples: {
       fires: ['I want to speak to a supervisor.', 'Please escalate this.', 'Let me talk to your manager.', 'I need to speak to someone in charge.'],
-      quiet: ['No need to escalate, it is fixed.', 'Our account manager asked me to send this.'],
+      quiet: ['No need to escalate, it is fixed.', 'Our account manager asked me to send this.', 'Can you escalate the priority of ticket 5521? Our launch moved up.'],
     },
   },
 
