@@ -96,6 +96,8 @@ const TECHNICAL: RegExp[] = [
   // "kill the process", "killed the job", "kill -9 1234", "kill switch", "pkill"
   /\b(?:p?kill(?:ed|ing|s)?|terminat(?:e|ed|ing|es))\s+(?:-\d+\s+|-[A-Z]+\s+)?(?:(?:the|a|an|this|that|all|any|my|its|off|old|stuck|hung|running|zombie|idle|background|worker|child)\s+){0,3}(?:\w+\s+)?(?:process(?:es)?|tasks?|jobs?|pids?|\d+|sessions?|servers?|containers?|pods?|threads?|commands?|signals?|apps?|services?|daemons?|quer(?:y|ies)|connections?|workers?|instances?|builds?|runs?|scripts?|tabs?|programs?)\b/gi,
   /\b(?:OOM|out[- ]of[- ]memory) kill(?:er|ed)?\b|\bkill[- ]switch\b|\bkill -\d+\b|\bSIGKILL\b|\bSIGTERM\b|\bSIGABRT\b|\babort trap\b/gi,
+  // "the process was killed", "exit code 137 (killed)", "the pod got terminated", "permission denied"
+  /\b(?:process(?:es)?|jobs?|pods?|containers?|workers?|tasks?|services?|daemons?|scripts?|quer(?:y|ies)|threads?|sessions?|builds?|runs?)\s+(?:was\s+|were\s+|got\s+|gets\s+|is\s+|are\s+|has been\s+|have been\s+|keeps? getting\s+)?(?:killed|terminated|aborted)\b|\((?:killed|terminated|aborted)\)|\b(?:permission|access) denied\b/gi,
   // "fatal error", "fatal exception", "FATAL: password authentication failed"
   /\bfatal(?:\s+(?:error|exception|signal|crash|fault)s?|:)/gi,
   // "the job failed", "tests are failing", "the build has failed", "deploy fails"
@@ -113,7 +115,7 @@ const TECHNICAL: RegExp[] = [
 ];
 
 /** Any word a technical form needs; most texts have none and skip the forms entirely. */
-const TECHNICAL_GATE = /kill|fatal|fail|abort|error|exception|stack|core dump|segfault|segmentation|null pointer|dead|crash|dummy|mock|hit the|sig[a-z]+|terminat|timed out/;
+const TECHNICAL_GATE = /kill|fatal|fail|abort|error|exception|stack|core dump|segfault|segmentation|null pointer|dead|crash|dummy|mock|hit the|sig[a-z]+|terminat|timed out|denied/;
 const TECHNICAL_LOWER = TECHNICAL.map((re) => new RegExp(re.source.replace(/\\.|[A-Z]/g, (m) => (m.length === 2 ? m : m.toLowerCase())), re.flags.replace('i', '')));
 
 /** Technical uses in `text`; `lower` is the same text lower-cased without changing its length. */

@@ -44,10 +44,13 @@ describe('valence (AFINN with support-mail adjustments)', () => {
     'failed to connect to the database',
     'abort the transaction',
     'error code 500',
+    'the cron job exits with code 137 (killed)',
+    'the worker process was killed overnight',
+    'it says permission denied on the shared folder',
   ])('%j is technical, not negative', (text) => {
     const v = val(text);
     expect(v.technical).toBeGreaterThan(0);
-    expect(v.words.filter((w) => /kill|fatal|fail|abort|error/.test(w.token.raw))).toEqual([]);
+    expect(v.words.filter((w) => /kill|fatal|fail|abort|error|denied/.test(w.token.raw))).toEqual([]);
   });
 
   test("emoji carry AFINN's emoji valence, whatever was loaded first", () => {
