@@ -1,5 +1,6 @@
 // Cutting a draft into sentences with offsets, and telling the greeting and sign-off from the body.
-// Rules only look at body sentences: "Hi Maria," and "Best, Alex" are never coached.
+// Rules look at body sentences; only the robotic rule also reads the greeting, for scripted openers
+// ("Dear valued customer,"). "Hi Maria," passes, and "Best, Alex" is never coached.
 
 export type SentenceRole = 'greeting' | 'body' | 'signoff';
 

@@ -63,6 +63,23 @@ describe('checkDraft', () => {
     expect(blame!.suggestion).toContain('by 1pm today');
   });
 
+  // NOW is 10:15 on a Tuesday, so the next update is "by 1pm today".
+  test.each([
+    ["This is a known issue with Chrome, so you'll need to switch browsers.", 'blame-shifting', "I'm sorry about this. I'm finding a way round the Chrome issue for you, and I'll update you by 1pm today."],
+    ["Sorry, that's a Microsoft problem, you'll need to contact them.", 'blame-shifting', "I'm sorry about this. I'll take it up with Microsoft myself, so you don't have to, and I'll update you by 1pm today."],
+    ["Unfortunately you didn't attach the receipt, so we couldn't process it.", 'blame-shifting', "I don't seem to have the receipt yet. Could you send it over? I'll take it from there the same day."],
+    ['You forgot to send the photos.', 'blame-shifting', "I don't seem to have the photos yet. Could you send them over? I'll take it from there the same day."],
+    ['Your refund will arrive tomorrow, no doubt about it.', 'false-certainty', "Your refund should arrive tomorrow. I'll keep an eye on it and tell you straight away if anything changes."],
+    ["Before I get into it, I should explain that we had a huge spike in tickets this week and our system was down. I've refunded the charge.", 'excuse-first', "I'm sorry you've been kept waiting."],
+    ["I'm not sure why you're upset, this is standard procedure.", 'dismissive', 'I can see why this is frustrating. Let me explain what happened, and what I can do to help.'],
+    ['Dear valued customer, thank you for reaching out to us.', 'robotic', 'Hi'],
+    // a team of ours, not a supplier, even when the team is named after a place
+    ['Our warehouse team messed up your order, I am sorry.', 'blame-shifting', "I'm sorry we got this wrong. I'm taking it on myself from here, and I'll update you by 1pm today."],
+    ['The warehouse lost your parcel.', 'blame-shifting', "This is ours to fix, so I'm working on it with our supplier and will update you by 1pm today."],
+  ])('rewrites "%s" (%s) as "%s"', (draft, rule, suggestion) => {
+    expect(checkDraft(draft, { now: NOW }).find((f) => f.rule === rule)?.suggestion).toBe(suggestion);
+  });
+
   test('names the escalation contact from settings in the rewrite', () => {
     const analysis = makeAnalysis({ level: 'angry', facts: { askedForEscalation: true } });
     const [f] = checkDraft("I'm sorry about the delay. I'll update you by 3pm today.", { analysis, now: NOW, escalationContact: 'Priya, our support lead' });

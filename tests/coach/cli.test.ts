@@ -26,6 +26,15 @@ describe('coach command', () => {
   });
 
   test.each([
+    ["I don't know yet why the sync failed, but I'll find out and update you by 3pm today.", 'Sync is broken.'],
+    ["You're right, and I'm sorry. I've fixed the address on your order and I'll confirm by email once it ships, by Friday noon at the latest.", 'You sent it to the wrong address!'],
+    ["Thanks for flagging this, Priya. I've escalated it to our billing lead and I'll call you tomorrow at 10am with what she finds.", "This is the fourth time I've asked. I want a manager."],
+  ])('gives no finding for a good reply, read with its customer message: "%s"', (draft, message) => {
+    const { lines } = run(JSON.stringify({ id: 'g', draft, message }), coachRecord, 'draft');
+    expect(lines[0]).toEqual({ id: 'g', findings: [] });
+  });
+
+  test.each([
     ['a missing draft', { id: 'x' }, /missing "draft"/],
     ['a draft that is not a string', { id: 'x', draft: 42 }, /"draft" must be a string/],
     ['a message that is not a string', { id: 'x', draft: 'Hi', message: ['no'] }, /"message" must be a string/],

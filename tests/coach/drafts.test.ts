@@ -3,7 +3,7 @@
 // real words and carries a rewrite.
 import { describe, expect, test } from 'vitest';
 import { CONTRACT_RULE_IDS, checkDraft, type Finding } from '@/lib/coach';
-import { DRAFTS } from './drafts';
+import { DRAFTS, REPORTED } from './drafts';
 import { analysisOf, NOW } from './helpers';
 
 const results = DRAFTS.map((d) => ({ d, findings: checkDraft(d.draft, { ...(d.message ? { analysis: analysisOf(d.message)! } : {}), now: NOW }) }));
@@ -44,5 +44,12 @@ describe('the draft set', () => {
     for (const { findings } of results) {
       for (const f of findings) expect(f.suggestion).not.toMatch(/\{\w+\}|\[|\]|\s,|,\s*[.!?]|\s{2,}/);
     }
+  });
+});
+
+describe('drafts the coach once got wrong', () => {
+  test.each(REPORTED.map((d) => [d.id, d] as const))('%s gets exactly the rules it breaks', (_id, d) => {
+    const rules = new Set(results.find((r) => r.d === d)!.findings.map((f) => f.rule));
+    expect([...rules].sort()).toEqual([...d.breaks].sort());
   });
 });

@@ -16,6 +16,49 @@ const angry = { level: 'angry', frustrated: true } as const;
 const watch = { level: 'watch' } as const;
 const calm = { level: 'calm' } as const;
 
+// Drafts the coach once got wrong (reported misses, word for word), with the near-misses that must
+// stay quiet: each must get exactly the rules it breaks, not just count towards the rates.
+export const REPORTED: DraftCase[] = [
+  { id: 'r-blame-chrome', breaks: ['blame-shifting'], draft: "This is a known issue with Chrome, so you'll need to switch browsers." },
+  { id: 'r-blame-receipt', breaks: ['blame-shifting'], draft: "Unfortunately you didn't attach the receipt, so we couldn't process it." },
+  { id: 'r-blame-not-control', breaks: ['blame-shifting'], draft: "The system automatically cancelled your order, it's not something we control." },
+  { id: 'r-blame-microsoft', breaks: ['blame-shifting'], draft: "Sorry, that's a Microsoft problem, you'll need to contact them." },
+  { id: 'r-blame-fedex-side', breaks: ['blame-shifting'], draft: "The delay is on FedEx's side." },
+  { id: 'r-cert-no-doubt', breaks: ['false-certainty'], draft: 'Your refund will arrive tomorrow, no doubt about it.' },
+  { id: 'r-excuse-spike', breaks: ['excuse-first'],
+    draft: "Before I get into it, I should explain that we had a huge spike in tickets this week and our system was down. I've refunded the charge." },
+  { id: 'r-dismiss-not-sure-why', breaks: ['dismissive'], draft: "I'm not sure why you're upset, this is standard procedure." },
+  { id: 'r-dismiss-tone', breaks: ['dismissive'], draft: "There's no need to use that tone with me." },
+  { id: 'r-robotic-regret', breaks: ['robotic'], draft: 'We regret any inconvenience this may have caused.' },
+  { id: 'r-robotic-regret-advised', breaks: ['robotic'],
+    draft: 'Hi Lucy, we regret any inconvenience this may have caused. Please be advised that your order has now been dispatched and will arrive on Wednesday.' },
+  { id: 'r-robotic-valued', breaks: ['robotic'], draft: 'Dear valued customer, thank you for reaching out to us.' },
+  { id: 'r-good-sync', breaks: [], message: watch,
+    draft: "I don't know yet why the sync failed, but I'll find out and update you by 3pm today." },
+  { id: 'r-good-address', breaks: [], message: watch,
+    draft: "You're right, and I'm sorry. I've fixed the address on your order and I'll confirm by email once it ships, by Friday noon at the latest." },
+  { id: 'r-good-billing-lead', breaks: [], message: { ...frustrated, contactCount: 4, askedForEscalation: true },
+    draft: "Thanks for flagging this, Priya. I've escalated it to our billing lead and I'll call you tomorrow at 10am with what she finds." },
+  { id: 'r-good-fedex-confirmed', breaks: [],
+    draft: "I've contacted FedEx and they've confirmed it will arrive tomorrow; I'll check it's delivered by 5pm." },
+  { id: 'r-good-chrome-fixed', breaks: [],
+    draft: "Chrome's latest update broke this for some customers; I've put a fix in and it's working again." },
+  { id: 'r-good-receipt-found', breaks: [], message: watch,
+    draft: "Hi Ana, sorry for the wait. If you didn't attach the receipt, no problem: I found your order in our system and I've processed the refund today." },
+  { id: 'r-good-weather', breaks: [], message: frustrated,
+    draft: "I'm sorry your delivery didn't make it, Joe. The storm isn't something we control, but I've rebooked it for Friday between 8am and noon." },
+  { id: 'r-good-microsoft-myself', breaks: [], message: watch,
+    draft: "Hi Sam, thanks for the screenshots. I'll raise the sign-in error with Microsoft myself, so you won't need to contact them, and I'll update you by 4pm today." },
+  { id: 'r-good-no-doubt-sorry', breaks: [], message: angry,
+    draft: "There's no question about it, we let you down, and I'm sorry. I've refunded the delivery charge and I'll call you at 11am tomorrow." },
+  { id: 'r-good-not-sure-ask', breaks: [], message: watch,
+    draft: "Hi Kim, I'm sorry the repair hasn't worked out. I'm not sure why you're unhappy with it yet: could you tell me what's wrong, so I can put it right? I'll book the engineer by 3pm today once I know." },
+  { id: 'r-good-explain-after-spike', breaks: [], message: frustrated,
+    draft: "I'm sorry for the slow reply, Lee. I've refunded the charge. We had a huge spike in tickets this week and our system was down, which is why it took so long." },
+  { id: 'r-good-dear-name', breaks: [], message: calm,
+    draft: 'Dear Ms Reid, thanks for your message. Yes, the Pro plan includes phone support, and you can switch plans from your account page at any time.' },
+];
+
 export const DRAFTS: DraftCase[] = [
   // ---- blame-shifting ----------------------------------------------------------------------------
   { id: 'blame-internet', breaks: ['blame-shifting'],
@@ -291,4 +334,5 @@ export const DRAFTS: DraftCase[] = [
   { id: 'z-esc-2', breaks: ['missing-escalation'], message: { ...frustrated, contactCount: 3 }, draft: "Sorry for the trouble, Jo. Please send over your order number and I'll look into it by end of day." },
   { id: 'good-short-thanks', breaks: [], message: calm,
     draft: 'Thanks Kate, glad that worked!\n\nBest,\nMo' },
+  ...REPORTED,
 ];

@@ -4,14 +4,21 @@
 import { grammarAt, subjectOf, subjectPhrase, tokenAt, verbFor } from '../grammar';
 import { fill } from '../slots';
 import { firstMatch, sentenceHit, type Hit, type Pattern, type Rule } from '../rule';
-import { isQuestion, negatedNear, personAt } from './helpers';
+import { isQuestion, negatedNear, offersActionAfter, personAt } from './helpers';
 import type { Sentence } from '../text';
 import { docsOf } from './docs';
 
+// Named couriers and other companies' products: a reply names them without "the" or "your"
+// ("on FedEx's side", "a known issue with Chrome", "a Microsoft problem").
+const COURIERS = 'royal mail|usps|ups|fedex|dhl|hermes|evri|dpd';
+const PLATFORMS = 'chrome|safari|firefox|google|microsoft|apple|android|ios|macos|outlook|gmail|hotmail|yahoo|icloud';
 const TARGET =
-  "(?:internet(?: connection)?|(?:internet |wi-?fi |network |data )?connection|wi-?fi|broadband|router|modem|network|isp|internet (?:service )?provider|(?:phone |mobile |service |email |payment )?provider|phone company|mobile (?:network|carrier)|bank(?! holiday)|card (?:issuer|provider|company)|payment (?:processor|provider|gateway)|paypal|courier|carrier|delivery (?:company|partner|driver|service|firm)|driver|postal service|post office|royal mail|usps|ups|fedex|dhl|hermes|evri|dpd|warehouse|supplier|manufacturer|(?:other |third[- ]party |external )?vendor|third[- ]party|(?:delivery |shipping )?partner|(?:\\w+ )?(?:team|department)|colleague|device|computer|browser|firewall|antivirus|spam filter|(?:phone|email|account) settings)";
+  `(?:internet(?: connection)?|(?:\\w+ )?(?:team|department)|colleague|(?:internet |wi-?fi |network |data )?connection|wi-?fi|broadband|router|modem|network|isp|internet (?:service )?provider|(?:phone |mobile |service |email |payment )?provider|phone company|mobile (?:network|carrier)|bank(?! holiday)|card (?:issuer|provider|company)|payment (?:processor|provider|gateway)|paypal|courier|carrier|delivery (?:company|partner|driver|service|firm)|driver|postal service|post office|${COURIERS}|warehouse|supplier|manufacturer|(?:other |third[- ]party |external )?vendor|third[- ]party|(?:delivery |shipping )?partner|device|computer|browser|firewall|antivirus|spam filter|(?:phone|email|account) settings|${PLATFORMS})`;
 const OWNER = '(?:your|the|their|a|an|our|that|this)';
+/** Who a reply points at: "your bank", "the courier's", or a name on its own ("FedEx", "Chrome"). */
+const PARTY = `(?:${OWNER}\\s+${TARGET}|${COURIERS}|${PLATFORMS})`;
 // Targets that a copula can blame ("it's your wifi"); "that's the team who ..." is not blame.
+// (Teams come early in TARGET so "our warehouse team" reads as colleagues, not as the warehouse.)
 const THING = TARGET.replace('|(?:\\w+ )?(?:team|department)|colleague', '');
 
 const FAULT_VERBS = /\b(?:lost|loses|lose|delayed|delays|declined|declines|blocked|blocks|rejected|rejects|dropped|drops|broke|breaks|caused|causes|messed|mixed|held|holds|flagged|damaged|misrouted|mislabell?ed|throttl\w*|sent (?:us |you )?the wrong|got (?:it|this|the \w+) wrong|made (?:a|an) (?:mistake|error)|(?:has|have|had|is|are|was|were) (?:had|having|been having|been) (?:a lot of |lots of |some |many |loads of )?(?:delays|problems|issues|trouble|backlogs?)|is down|was down|are down|were down|(?:is|are|was|were|has been|have been) (?:slow|unreliable|having (?:issues|problems)|the (?:problem|issue|cause)|to blame|responsible|at fault))\b/i;
@@ -37,9 +44,21 @@ function thirdPartyDidIt(s: Sentence, m: RegExpExecArray): boolean {
   return faultFirst ? !v.negative : v.negative;
 }
 
+// The thing the customer did not send is group 1, up to where the clause goes on ("..., so we couldn't").
+const MISSING =
+  /\byou (?:didn't|did not|never|forgot to|failed to|neglected to) (?:attach(?:ed)?|sen[dt](?: us)?|upload(?:ed)?|include[ds]?|enclosed?|provided?|add(?:ed)?|g[ai]ve us) ((?:the|your|a|an|any) [^,.;:!?]+?)(?=\s*(?:[,.;:!?]|$)|\s+(?:so|and|but|which|because|when|with|to|for|before|after|until|yet)\b)/i;
+
 const notNegated = (s: Sentence, m: RegExpExecArray): boolean => !negatedNear(s, m.index, m.index + m[0].length);
 
 const PATTERNS: Pattern[] = [
+  // "Unfortunately you didn't attach the receipt." / "You forgot to send the photos." — ask for it instead.
+  // Not "if you didn't attach the receipt, no problem".
+  {
+    kind: 'missing',
+    when: /\byou (?:didn't|did not|never|forgot|failed|neglected)\b/i,
+    re: MISSING,
+    confirm: (s, m) => !/\b(?:if|whether|in case)\s+$/i.test(s.norm.slice(0, m.index)),
+  },
   // "You should have contacted us sooner." / "If you had updated the app ..." / "You forgot to ..."
   {
     kind: 'customer',
@@ -58,27 +77,41 @@ const PATTERNS: Pattern[] = [
     when: /\b(?:not|out of|beyond|nothing|responsible|take it up|their|it's with them)\b/i,
     re: /\b(?:not (?:our|my) (?:fault|problem|responsibility|doing|department|area)|(?:out of|beyond) (?:our|my) (?:hands|control)|nothing to do with (?:us|me)|not (?:on )?our end|(?:we|i) (?:are|am|'re|'m) not responsible|(?:we|i) (?:can't|cannot) be held responsible|take it up with|(?:it's|it is|that's|that is|this is|was) (?:entirely |all |completely )?their (?:fault|error|mistake|problem|responsibility)|it's with them now)\b/i,
   },
+  // "It's not something we control." — unless the rep goes on to act: "..., but I've rebooked it for Friday."
+  {
+    kind: 'deflect',
+    when: /\b(?:something|control)\b/i,
+    re: /\b(?:(?:not|isn't|is not) something (?:we|i) (?:can )?(?:control|have (?:any )?control over|can do anything about|deal with|handle)|(?:we|i) (?:have|had) no control over|not (?:in|within) (?:our|my) control)\b/i,
+    confirm: (s, m) => !offersActionAfter(s, m.index + m[0].length),
+  },
   {
     kind: 'deflect',
     when: /\b(?:control|with them|with (?:the|your|their))\b/i,
     re: new RegExp(
-      `\\b(?:(?:we|i) (?:don't|do not|can't|cannot) control ${OWNER} ${TARGET}|(?:you'd|you would|you'll|you will|you) (?:need|have) to (?:raise|take|chase|sort) (?:it|this|that)(?: up)? with (?:them|${OWNER} ${TARGET}))\\b`,
+      `\\b(?:(?:we|i) (?:don't|do not|can't|cannot) control ${PARTY}|(?:you'd|you would|you'll|you will|you) (?:need|have) to (?:raise|take|chase|sort) (?:it|this|that)(?: up)? with (?:them|${PARTY}))\\b`,
       'i',
     ),
   },
-  // "That's a courier issue."
-  { kind: 'deflect', when: /\b(?:issue|problem|matter|thing)\b/i, re: new RegExp(`\\b(?:a|an) ${TARGET} (?:issue|problem|matter|thing)\\b`, 'i') },
+  // "That's a courier issue." / "That's a known Chrome bug."
+  { kind: 'deflect', when: /\b(?:issue|problem|matter|thing|bug)\b/i, re: new RegExp(`\\b(?:a|an) (?:known |common )?${TARGET} (?:issue|problem|matter|thing|bug)\\b`, 'i') },
+  // "This is a known issue with Chrome." / "It's a known problem with the courier."
+  {
+    kind: 'cause',
+    when: /\b(?:known|common|reported)\b/i,
+    re: new RegExp(`\\b(?:known|common|reported) (?:issue|problem|bug|fault|glitch) (?:with|in|on|affecting) ${PARTY}\\b`, 'i'),
+    confirm: notNegated,
+  },
   // "The problem is your router." / "It's due to your wifi." / "The issue is with the courier."
   {
     kind: 'cause',
     re: new RegExp(
-      `\\b(?:because of|due to|caused by|down to|the fault of|blame|(?:problem|issue|cause|culprit|fault) (?:is|was|lies|seems to be|must be|could be|might be)\\s+(?:with |on |in )?)\\s*${OWNER}\\s+${TARGET}\\b`,
+      `\\b(?:because of|due to|caused by|down to|the fault of|blame|(?:problem|issue|cause|culprit|fault|delay) (?:is|was|lies|seems to be|must be|could be|might be)\\s+(?:with |on |in )?)\\s*${PARTY}\\b`,
       'i',
     ),
     confirm: notNegated,
   },
-  // "The issue is on the courier's side."
-  { kind: 'cause', re: new RegExp(`\\b(?:on|at) ${OWNER}\\s+${TARGET}(?:'s|’s)?\\s+(?:end|side)\\b`, 'i'), confirm: notNegated },
+  // "The issue is on the courier's side." / "The delay is on FedEx's side."
+  { kind: 'cause', re: new RegExp(`\\b(?:on|at) ${PARTY}(?:'s|’s)?\\s+(?:end|side)\\b`, 'i'), confirm: notNegated },
   // "It must be your internet connection." / "Sounds like your wifi."
   {
     kind: 'cause',
@@ -96,14 +129,14 @@ const PATTERNS: Pattern[] = [
   // "It was lost by the courier."
   {
     kind: 'cause',
-    re: new RegExp(`\\b(?:lost|delayed|declined|blocked|rejected|damaged|held|misrouted|mislabell?ed|returned|sent back)\\s+by\\s+${OWNER}\\s+${TARGET}\\b`, 'i'),
+    re: new RegExp(`\\b(?:lost|delayed|declined|blocked|rejected|damaged|held|misrouted|mislabell?ed|returned|sent back)\\s+by\\s+${PARTY}\\b`, 'i'),
     confirm: notNegated,
   },
   // "Please contact your bank." / "You'll need to call your ISP." — but "I've contacted your bank" owns it.
   {
     kind: 'redirect',
     when: /\b(?:contact|call|ring|phone|speak|talk|reach|touch|chase|check)\b/i,
-    re: new RegExp(`\\b(?:contact|call|ring|phone|speak (?:to|with)|talk to|reach out to|get in touch with|chase|check with)\\s+${OWNER}\\s+${TARGET}\\b`, 'i'),
+    re: new RegExp(`\\b(?:contact|call|ring|phone|speak (?:to|with)|talk to|reach out to|get in touch with|chase|check with)\\s+${PARTY}\\b`, 'i'),
     confirm: (s, m) => personAt(s, m.index, m.index + m[0].length) !== 1 && !/\b(?:i|we)(?:'ll| will| have|'ve| am|'m| are|'re)?\s+(?:already |just |now )?(?:contact|call|ring|phon|speak|talk|reach|get|chas|check)/i.test(s.norm),
   },
   // "My colleague gave you the wrong information." / "Whoever you spoke to was wrong."
@@ -114,15 +147,21 @@ const PATTERNS: Pattern[] = [
   },
 ];
 
-type TargetKind = 'connection' | 'courier' | 'bank' | 'vendor' | 'team' | 'customer' | 'deflect';
+type TargetKind = 'connection' | 'courier' | 'bank' | 'platform' | 'vendor' | 'team' | 'customer' | 'missing' | 'deflect';
+
+const PLATFORM_NAME = new RegExp(`\\b(?:${PLATFORMS})\\b`, 'i');
+const NAMES_SOMEONE = new RegExp(`courier|bank|isp|internet|wifi|vendor|supplier|team|department|\\b(?:${COURIERS}|${PLATFORMS})\\b`, 'i');
+const COURIER_WORDS = new RegExp(`courier|carrier|deliver|driver|postal|post office|\\b(?:${COURIERS})\\b`, 'i');
 
 function targetKind(text: string, kind: string): TargetKind {
-  if (kind === 'customer') return 'customer';
-  if (kind === 'deflect' && !/courier|bank|isp|internet|wifi|vendor|supplier|team|department/i.test(text)) return 'deflect';
-  if (/courier|carrier|deliver|driver|postal|post office|royal mail|usps|\bups\b|fedex|dhl|hermes|evri|dpd/i.test(text)) return 'courier';
+  if (kind === 'customer' || kind === 'missing') return kind;
+  if (kind === 'deflect' && !NAMES_SOMEONE.test(text)) return 'deflect';
+  if (COURIER_WORDS.test(text)) return 'courier';
   if (/bank|card|payment|paypal/i.test(text)) return 'bank';
-  if (/warehouse|supplier|manufacturer|vendor|third[- ]party|partner/i.test(text)) return 'vendor';
+  if (PLATFORM_NAME.test(text)) return 'platform';
+  // "our warehouse team" is colleagues; "the warehouse" alone is a supplier to the customer
   if (/team|department|colleague|agent|person you spoke|whoever/i.test(text)) return 'team';
+  if (/warehouse|supplier|manufacturer|vendor|third[- ]party|partner/i.test(text)) return 'vendor';
   if (/your (?:end|side)/i.test(text)) return 'customer';
   return 'connection';
 }
@@ -131,9 +170,11 @@ const MESSAGES: Record<TargetKind, string> = {
   connection: "Blames the customer's connection or device before checking what changed on our side.",
   courier: 'Points at the courier; to the customer, the delivery is ours to sort out.',
   bank: 'Points at the bank instead of helping sort out the payment.',
+  platform: "Points at another company's product; the customer came to us, so find the way round it for them.",
   vendor: 'Points at a supplier; to the customer, we are one company.',
   team: 'Blames a colleague or another team; to the customer, we are one company.',
   customer: 'Blames the customer. Find out what happened before assuming it was them.',
+  missing: "Tells the customer it's their fault. Ask for what's missing and say what happens next.",
   deflect: 'Deflects responsibility. Be the one who coordinates the fix.',
 };
 
@@ -141,9 +182,11 @@ const REWRITES: Record<TargetKind, string> = {
   connection: "I'm checking whether anything changed on our side[ for {ref}], and I'll tell you what I find {time}.",
   courier: "I'm chasing [{ref}|the delivery] with the courier myself, and I'll update you {time}.",
   bank: "I'm finding out why the payment didn't go through, and I'll help you sort it out {time}.",
+  platform: "I'm sorry about this. I'm finding a way round the {party} issue for you, and I'll update you {time}.",
   vendor: "This is ours to fix, so I'm working on it with our supplier and will update you {time}.",
   team: "I'm sorry we got this wrong. I'm taking it on myself from here, and I'll update you {time}.",
   customer: "Let's get this sorted: I'm checking what happened[ with {ref}] and will update you {time}.",
+  missing: "I don't seem to have {thing} yet. Could you send {it} over? I'll take it from there the same day.",
   deflect: "This is ours to sort out, and I'm on it. I'll update you {time}.",
 };
 
@@ -152,8 +195,34 @@ const REDIRECTS: Partial<Record<TargetKind, string>> = {
   courier: "I'll contact the courier myself and update you {time}.",
   connection: "Before you spend time on your own setup, let me check what changed on our side; I'll tell you what I find {time}.",
   team: "I'll bring in the right colleague myself, so you won't have to explain this again; I'll update you {time}.",
+  platform: "I'm sorry about this. I'll take it up with {party} myself, so you don't have to, and I'll update you {time}.",
   vendor: "I'll contact our supplier myself and update you {time}.",
 };
+
+/** The rewrite with the names it needs from the sentence: "{party}" (Chrome, Microsoft) and "{thing}" (the receipt, the photos). */
+function named(template: string, s: Sentence): string {
+  const thing = MISSING.exec(s.norm)?.[1] ?? 'the details';
+  const many = /[^su]s$/i.test(thing); // "the photos" are them; "the receipt", "your address" are it
+  return template
+    .replace('{party}', () => PLATFORM_NAME.exec(s.text)?.[0] ?? 'them')
+    .replace('{thing}', () => thing)
+    .replace('{it}', many ? 'them' : 'it');
+}
+
+// "Chrome's update broke this; I've put a fix in and it's working again": once we own the fix,
+// naming the cause explains it rather than blames.
+const OWNS_FIX =
+  /\b(?:(?:i|we)(?:'ve| have)(?: now| just| already)? (?:fixed|patched|resolved|restored|resent|re-sent|replaced|rebooked|sent (?:you )?a (?:replacement|new one)|put (?:in )?a (?:fix|workaround)|found a (?:fix|workaround|way round)|worked (?:a)?round)|(?:i'm|i am|we're|we are) (?:already |now )?(?:fixing|patching)|(?:it's|it is|everything's|everything is|that's|this is) (?:now )?(?:working|back up)(?: and running)? again|back up and running)\b/i;
+
+// "..., you'll need to contact them.": after naming who is to blame, the customer is sent to chase them.
+const SENDS_AWAY =
+  /\b(?:you(?:'ll| will|'d| would)? (?:need|have) to|please|you (?:should|must|can)) (?:contact|call|ring|phone|email|speak (?:to|with)|talk to|reach out to|get in touch with|chase|check with|take it up with|raise (?:it|this) with) them\b/i;
+
+/** How the sentence blames: the pattern's kind, or "redirect" when it also sends the customer off to chase them. */
+function howBlamed(kind: string, s: Sentence): string | undefined {
+  if ((kind === 'cause' || kind === 'subject') && OWNS_FIX.test(s.norm)) return undefined;
+  return kind !== 'redirect' && SENDS_AWAY.test(s.norm) ? 'redirect' : kind;
+}
 
 function hitKind(hit: Hit): TargetKind {
   return hit.kind.split(':')[1] as TargetKind;
@@ -168,12 +237,13 @@ export const blameShifting: Rule = {
     const hits: Hit[] = [];
     for (const s of view.body) {
       const found = firstMatch(s, PATTERNS);
-      if (found) hits.push(sentenceHit(s, `${found.pattern.kind}:${targetKind(found.match[0], found.pattern.kind)}`));
+      const how = found && howBlamed(found.pattern.kind, s);
+      if (how) hits.push(sentenceHit(s, `${how}:${targetKind(found.match[0], found.pattern.kind)}`));
     }
     return hits;
   },
   message: (hit) => (hit.kind.startsWith('redirect') ? 'Sends the customer to chase someone else. Coordinate it yourself.' : MESSAGES[hitKind(hit)]),
-  suggest: (hit, { slots }) => fill((hit.kind.startsWith('redirect') && REDIRECTS[hitKind(hit)]) || REWRITES[hitKind(hit)], slots),
+  suggest: (hit, { slots }) => fill(named((hit.kind.startsWith('redirect') && REDIRECTS[hitKind(hit)]) || REWRITES[hitKind(hit)], hit.sentence), slots),
   examples: {
     fires: [
       'It must be your internet connection.',
@@ -185,6 +255,11 @@ export const blameShifting: Rule = {
       'Please contact your ISP about the dropouts.',
       'My colleague gave you the wrong information.',
       'The delay is because of the courier.',
+      "This is a known issue with Chrome, so you'll need to switch browsers.",
+      "Unfortunately you didn't attach the receipt, so we couldn't process it.",
+      "The system automatically cancelled your order, it's not something we control.",
+      "Sorry, that's a Microsoft problem, you'll need to contact them.",
+      "The delay is on FedEx's side.",
     ],
     quiet: [
       "I'll check whether anything changed on our side.",
@@ -194,6 +269,12 @@ export const blameShifting: Rule = {
       "You shouldn't have had to chase us for this.",
       'You should have received a confirmation email this morning.',
       'Is everything working on your end now?',
+      "I've contacted FedEx and they've confirmed it will arrive tomorrow; I'll check it's delivered by 5pm.",
+      "Chrome's latest update broke this for some customers; I've put a fix in and it's working again.",
+      "Outlook sometimes blocks our emails, so I've resent it from a different address.",
+      "If you didn't attach the receipt, no problem: I've found it on our system.",
+      "The weather isn't something we control, but I've rebooked your delivery for Friday.",
+      "I'll raise it with Microsoft myself, so you won't need to contact them.",
     ],
   },
 };

@@ -2,15 +2,23 @@
 // there is nothing I can do". Each finding comes with the sentence rewritten, not a "rephrase this".
 import { fill } from '../slots';
 import { firstMatch, sentenceHit, type Hit, type Pattern, type Rule } from '../rule';
-import { caseLike, negatedNear, swapIn } from './helpers';
+import { caseLike, negatedNear, offersActionAfter, swapIn } from './helpers';
 import type { Sentence } from '../text';
 import { docsOf } from './docs';
 
 const PATTERNS: Pattern[] = [
-  // "Please calm down." / "There's no need to shout." / "You're overreacting."
+  // "Please calm down." / "There's no need to shout." / "There's no need to use that tone with me." / "You're overreacting."
   {
     kind: 'tone',
-    re: /\b(?:(?:please |just |now )?(?:calm down|settle down)|(?:^|please |just |so )relax\b|no need to (?:get |be )?(?:upset|angry|rude|shout|aggressive|worked up)|there's no need for (?:that|this|rudeness)|(?:please )?(?:don't|do not|stop) (?:shout|shouting|yelling|swearing)|(?:you're|you are) (?:overreacting|being (?:rude|unreasonable|dramatic))|watch your (?:tone|language)|lower your tone|don't (?:be|get) (?:so )?(?:upset|worked up|emotional))/i,
+    re: /\b(?:(?:please |just |now )?(?:calm down|settle down)|(?:^|please |just |so )relax\b|(?:there's |there is )?no need (?:to (?:get |be )?(?:upset|angry|rude|shout|aggressive|worked up)|to (?:use|take) (?:that|this|such a) tone|for (?:that|this) tone)(?: with (?:me|us))?|(?:please )?(?:don't|do not) (?:use|take) (?:that|this) tone(?: with (?:me|us))?|there's no need for (?:that|this|rudeness)|(?:please )?(?:don't|do not|stop) (?:shout|shouting|yelling|swearing)|(?:you're|you are) (?:overreacting|being (?:rude|unreasonable|dramatic))|watch your (?:tone|language)|lower your tone|don't (?:be|get) (?:so )?(?:upset|worked up|emotional))/i,
+  },
+  // "I'm not sure why you're upset." / "I don't see why you're so angry." — questions the feeling instead of hearing it;
+  // not when the rep asks to hear more ("I'm not sure why you're unhappy with the repair: could you tell me?").
+  {
+    kind: 'feelings',
+    when: /\bwhy\b|\bno reason\b/i,
+    re: /\b(?:(?:i'm|i am) not sure why|i (?:don't|do not|can't|cannot) (?:see|understand) why|i don't know why|(?:there's|there is) no reason (?:for you )?to be) (?:you(?:'re| are| were| would be| got)? )?(?:so |this |that |getting )?(?:upset|angry|annoyed|frustrated|unhappy|cross|complaining|worked up|bothered)\b/i,
+    confirm: (s, m) => !/\b(?:(?:could|can|would) you (?:tell|let|explain|help)|let me know|help me understand)\b/i.test(s.norm.slice(m.index + m[0].length)),
   },
   // "As I already explained, ..." / "As previously stated ..." / "For the third time, ..."
   {
@@ -32,7 +40,7 @@ const PATTERNS: Pattern[] = [
   {
     kind: 'no-options',
     re: /\b(?:(?:there's|there is|there isn't|there is not) (?:really )?(?:nothing|anything) (?:more |else |further )?(?:i|we) (?:can|could) do|(?:i|we) (?:can't|cannot|can not) do anything(?: more| else)?|nothing (?:more |else )?(?:i|we) can do|(?:that's|that is|it's|it is) (?:just )?(?:our|the|company) policy|(?:that's|this is|that is) (?:just )?how (?:it is|it works|things are)|it is what it is|rules are rules|not (?:my|our) problem|i don't know what (?:else|more) to tell you|take it or leave it|(?:the|our|this) decision is final|end of (?:discussion|story))\b/i,
-    confirm: (s, m) => !/\bbut (?:i|we)(?:'ll| will| can| have|'ve| am|'m)\b/i.test(s.norm.slice(m.index + m[0].length)),
+    confirm: (s, m) => !offersActionAfter(s, m.index + m[0].length),
   },
   // "All you need to do is restart it." / "It's very simple."
   {
@@ -44,6 +52,7 @@ const PATTERNS: Pattern[] = [
 
 const REWRITES: Record<string, string> = {
   tone: "I can hear how frustrating this has been[, {name}], and I want to put it right.",
+  feelings: "I can see why this is frustrating[, {name}]. Let me explain what happened, and what I can do to help.",
   lecture: "That's easy to miss, so let me walk you through it.",
   'no-options': "I can't change that myself, but here's what I can do: I'll look for another way to sort this and update you {time}.",
   simple: "Here's the quickest way to do it, step by step.",
@@ -96,6 +105,7 @@ export const dismissive: Rule = {
   message: (hit) =>
     ({
       tone: 'Tells the customer how to feel. Acknowledge the frustration instead.',
+      feelings: 'Questions whether the customer has reason to be upset. Acknowledge how they feel instead.',
       repeat: 'Reminds them you already explained: it reads as impatience. Just explain again, more clearly.',
       obvious: '"Obviously" implies they should have known. Leave it out.',
       lecture: 'Lectures the customer about what they should have done.',
@@ -111,6 +121,8 @@ export const dismissive: Rule = {
       'You should have read the terms before ordering.',
       'Per our policy there is nothing I can do.',
       "It's very simple, just restart the router.",
+      "I'm not sure why you're upset, this is standard procedure.",
+      "There's no need to use that tone with me.",
     ],
     quiet: [
       "I can hear how frustrating this has been, and I'm sorry.",
@@ -118,6 +130,10 @@ export const dismissive: Rule = {
       "Obviously this isn't good enough, and I'm sorry.",
       "I can't change the fee, but I can waive the delivery charge for you today.",
       'You should have received a confirmation email this morning.',
+      "I understand why you're upset, and I'm sorry.",
+      "I'm not sure why you were charged twice, but I'll find out and tell you by 3pm.",
+      "I'm not sure why you're unhappy with the repair: could you tell me what's wrong?",
+      "There's no need to apologise, it happens!",
     ],
   },
 };

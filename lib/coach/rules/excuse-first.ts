@@ -8,7 +8,7 @@ import { docsOf } from './docs';
 const EXCUSES: Pattern[] = [
   {
     kind: 'volume',
-    re: /\b(?:(?:high|heavy|unusual(?:ly high)?|increased|large|huge|record|overwhelming|unprecedented|higher than (?:usual|normal)|exceptional(?:ly high)?) (?:volumes?|numbers?|amounts?|levels?|demand)|busy (?:period|season|time|week|month)|backlog|(?:we are|we're|we have been|we've been|it's been|it has been|things have been|things are) (?:very |extremely |really |incredibly |so )?(?:busy|swamped|inundated|overwhelmed|flooded|hectic)|influx|peak (?:season|period|time))\b/i,
+    re: /\b(?:(?:high|heavy|unusual(?:ly high)?|increased|large|huge|record|overwhelming|unprecedented|higher than (?:usual|normal)|exceptional(?:ly high)?) (?:volumes?|numbers?|amounts?|levels?|demand)|busy (?:period|season|time|week|month)|(?:spike|surge|rush) in (?:\w+ )?(?:tickets|emails|calls|orders|demand|contacts|requests|messages|enquiries|inquiries|queries)|backlog|(?:we are|we're|we have been|we've been|it's been|it has been|things have been|things are) (?:very |extremely |really |incredibly |so )?(?:busy|swamped|inundated|overwhelmed|flooded|hectic)|influx|peak (?:season|period|time))\b/i,
   },
   {
     kind: 'staff',
@@ -20,7 +20,7 @@ const EXCUSES: Pattern[] = [
   },
   {
     kind: 'reason',
-    re: /\b(?:(?:system|software|platform|website|site|app) (?:upgrades?|migrations?|outages?|issues?|problems?|glitch(?:es)?|maintenance|updates?|changes?)|technical (?:issues|difficulties|problems)|(?:we(?:'ve| have)|we're|we are) (?:been )?(?:experiencing|having) (?:some |a few |a number of )?(?:issues|problems|difficulties|delays)|(?:due to|because of|owing to|as a result of) (?!(?:arrive|be|ship|land|reach|expire|start|go)\b)|unfortunately,? (?:as|because|due)|(?:moved|switched|changed|migrated|upgraded) (?:over )?to a new (?:\w+ )?(?:system|platform|provider|supplier|warehouse|courier|software)|(?:some|several|a number of|many|a few) (?:accounts|customers|orders|users|invoices) (?:were|have been|are|got) (?:affected|impacted|caught up))/i,
+    re: /\b(?:(?:system|software|platform|website|site|app) (?:upgrades?|migrations?|outages?|issues?|problems?|glitch(?:es)?|maintenance|updates?|changes?)|(?:system|software|platform|website|site|app|servers?) (?:was|were|went|has been|had been) down|technical (?:issues|difficulties|problems)|(?:we(?:'ve| have)|we're|we are) (?:been )?(?:experiencing|having) (?:some |a few |a number of )?(?:issues|problems|difficulties|delays)|(?:due to|because of|owing to|as a result of) (?!(?:arrive|be|ship|land|reach|expire|start|go)\b)|unfortunately,? (?:as|because|due)|(?:moved|switched|changed|migrated|upgraded) (?:over )?to a new (?:\w+ )?(?:system|platform|provider|supplier|warehouse|courier|software)|(?:some|several|a number of|many|a few) (?:accounts|customers|orders|users|invoices) (?:were|have been|are|got) (?:affected|impacted|caught up))/i,
   },
 ];
 
@@ -56,15 +56,13 @@ export const excuseFirst: Rule = {
     hit.kind === 'policy'
       ? 'Opens with policy before acknowledging the problem. Say what you can do first; explain the rule after.'
       : `Opens with reasons (${hit.kind === 'volume' ? 'how busy we are' : hit.kind === 'staff' ? 'staffing' : 'what went wrong internally'}) before acknowledging or fixing. Fix first, explain after.`,
-  suggest: (hit, { slots }) =>
-    fill(
-      hit.kind === 'policy'
-        ? "I'm sorry about this[, {name}]. Here's what I can do for you right now, and then I'll explain the rule behind it."
-        : hit.kind === 'reason'
-          ? "I'm sorry about this[, {name}]. I'm fixing [{ref}|it] now, and I'll explain what went wrong once it's sorted."
-          : "I'm sorry you've been kept waiting[, {name}]. I'm looking at [{ref}|this] right now.",
-      slots,
-    ),
+  suggest: (hit, { slots, view }) => {
+    if (hit.kind === 'policy') return fill("I'm sorry about this[, {name}]. Here's what I can do for you right now, and then I'll explain the rule behind it.", slots);
+    const sorry = hit.kind === 'reason' ? "I'm sorry about this[, {name}]." : "I'm sorry you've been kept waiting[, {name}].";
+    // The draft goes on to say what was fixed: the apology is all this opening needs, and the reasons can follow the fix.
+    if (view.body.some((s) => s.start >= hit.end && COMPLETED_FIX.test(s.norm))) return fill(sorry, slots);
+    return fill(`${sorry} ${hit.kind === 'reason' ? "I'm fixing [{ref}|it] now, and I'll explain what went wrong once it's sorted." : "I'm looking at [{ref}|this] right now."}`, slots);
+  },
   examples: {
     fires: [
       'Due to unusually high volumes, responses are taking longer than normal. Sorry for the wait.',
@@ -72,12 +70,14 @@ export const excuseFirst: Rule = {
       'Per our policy, refunds take 10 working days to process.',
       "We've been experiencing technical issues this week, which is why your order didn't go out.",
       'Thank you for contacting us. Due to the holiday period, our warehouse was closed.',
+      "Before I get into it, I should explain that we had a huge spike in tickets this week and our system was down. I've refunded the charge.",
     ],
     quiet: [
       "I'm sorry for the wait — we've had unusually high volume this week, but that's no excuse.",
       "I've refunded the charge. It happened because of a billing system update, and I'm sorry.",
       'Thanks for your patience. I have checked your order and it leaves the warehouse today.',
       'Your parcel is due to arrive on Thursday.',
+      "I've refunded the charge. We had a huge spike in tickets this week and our system was down, which is why it took so long.",
     ],
   },
 };

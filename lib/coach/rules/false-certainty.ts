@@ -1,6 +1,7 @@
 // Don't lie: no guarantees or certainty the rep does not have. Grammar separates the honest forms
 // ("I can't guarantee ...", "I'll definitely call you at 3") from the false ones ("I guarantee
 // this will never happen again", "it's definitely fixed").
+import { ACKNOWLEDGES } from '../cues';
 import { grammarAt, subjectOf, tokenAt, verbAfter, verbFor, type Grammar } from '../grammar';
 import { fill, type Slots } from '../slots';
 import { firstMatch, sentenceHit, type Hit, type Pattern, type Rule } from '../rule';
@@ -92,6 +93,13 @@ const PATTERNS: Pattern[] = [
     re: /\b(?:i can assure you|rest assured|(?:i'm|i am) (?:completely |totally |absolutely )(?:sure|certain|positive)|without (?:a|any) doubt)\b/i,
     confirm: (s, m) => !ownActionFollows(s, m.index + m[0].length) && !negatedNear(s, m.index, m.index + m[0].length, 3, false),
   },
+  // "Your refund will arrive tomorrow, no doubt about it." — not "I'll call you at 3, no doubt about it", nor
+  // owning up ("there's no question about it, we let you down").
+  {
+    kind: 'certain',
+    re: /\bno (?:doubt|question) about (?:it|that)\b/i,
+    confirm: (s, m) => !ownActionFollows(s, 0) && !ACKNOWLEDGES.test(s.norm) && !negatedNear(s, m.index, m.index + m[0].length, 3, false),
+  },
   // "I know for sure it was the update." — not "I don't know for sure yet".
   { kind: 'certain', re: /\bfor (?:sure|certain)\b/i, confirm: (s, m) => !negatedNear(s, m.index, m.index + m[0].length, 5) },
   // "It's fixed for good." / "There's no risk." — not "it isn't fixed for good yet" or "it's not risk-free".
@@ -118,7 +126,7 @@ const NEVER_AGAIN = PATTERNS.find((p) => p.kind === 'never-again')!.re;
 function soften(text: string): string | undefined {
   const t = text
     .replace(/^(?:(?:and|so) )?(?:(?:i|we) (?:can )?(?:absolutely )?(?:guarantee|promise|assure you)(?: you)?(?: that)?|rest assured(?: that)?|(?:i'm|i am) (?:completely |totally |absolutely |100% )?(?:certain|sure|positive)(?: that)?)[,:]?\s+/i, '')
-    .replace(/\s*,?\s*(?:i promise|i guarantee it|guaranteed|you have my word)\s*(?=[.!]*$)/i, '')
+    .replace(/\s*,?\s*(?:i promise|i guarantee it|guaranteed|you have my word|no (?:doubt|question) about (?:it|that))\s*(?=[.!]*$)/i, '')
     .replace(/\b(?:is|are) guaranteed to\b/i, 'should')
     .replace(/\b(is|are) guaranteed\b/i, '$1 expected')
     .replace(/\s*\b(?:definitely|certainly|absolutely|for sure|for certain|without (?:a|any) doubt|completely|permanently|fully|totally|for good|once and for all)\b/gi, '')
@@ -177,6 +185,7 @@ export const falseCertainty: Rule = {
       'Rest assured, this has been resolved permanently.',
       'There is no risk of being charged twice.',
       'Your refund is guaranteed by Friday.',
+      'Your refund will arrive tomorrow, no doubt about it.',
     ],
     quiet: [
       "I can't guarantee it won't happen again, but I will call you by 3pm with what we're changing.",
@@ -188,6 +197,8 @@ export const falseCertainty: Rule = {
       'We promised you a call back on Monday and we did not make it.',
       'I promise I will call you by 4pm today.',
       'Certainly, I can help with that.',
+      "I'll call you at 3pm tomorrow, no doubt about it.",
+      "There's no question about it, we let you down, and I'm sorry.",
     ],
   },
 };

@@ -30,6 +30,11 @@ export function personAt(s: Sentence, from: number, to: number): Person {
   return v ? subjectOf(g, v).person : 0;
 }
 
+/** The rep goes on to act after offset `end`: "not something we control, but I've rebooked it". */
+export function offersActionAfter(s: Sentence, end: number): boolean {
+  return /\bbut (?:i|we)(?:'ll| will| can| have|'ve| am|'m)\b/i.test(s.norm.slice(end));
+}
+
 export function isQuestion(s: Sentence): boolean {
   return /\?\s*["'”’)]*$/.test(s.norm);
 }

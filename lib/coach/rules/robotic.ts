@@ -14,8 +14,13 @@ interface Phrase {
 }
 
 const PHRASES: Phrase[] = [
+  // "Dear valued customer," is a greeting, the one place this rule reads besides the body.
   {
-    re: /\b(?:we|i)(?: would like to|'d like to)?(?: sincerely| truly| deeply)? (?:apologi[sz]e|are sorry|am sorry|'re sorry|'m sorry) for any (?:inconvenience|trouble|frustration|issues?|difficult(?:y|ies)|disruption)(?: (?:this|that|it) (?:may|might|could)?(?: have)? ?(?:caused|cause)(?: you)?| caused)?/i,
+    re: /\bdear (?:valued |esteemed |loyal )?(?:customer|client|member|user|account holder)\b|\bdear sir(?: or madam|\/madam)\b|\bto whom it may concern\b/i,
+    human: (_, slots) => fill('Hi[ {name}]', slots),
+  },
+  {
+    re: /\b(?:we|i)(?: would like to|'d like to)?(?: sincerely| truly| deeply)? (?:(?:apologi[sz]e|are sorry|am sorry|'re sorry|'m sorry) for|regret) any (?:inconvenience|trouble|frustration|issues?|difficult(?:y|ies)|disruption)(?: (?:this|that|it) (?:may|might|could)?(?: have)? ?(?:caused|cause)(?: you)?| caused)?/i,
     human: (_, slots) => fill("I'm sorry about the hassle[ with {ref}]", slots),
   },
   { re: /\b(?:sorry|apologies) for (?:any|the) inconvenience(?: (?:this|that|it) (?:may|might)?(?: have)? ?caused(?: you)?| caused)?/i, human: 'sorry for the hassle' },
@@ -47,7 +52,8 @@ export const robotic: Rule = {
   docs: docsOf('robotic'),
   match: ({ view, slots }) => {
     const hits: Hit[] = [];
-    for (const s of view.body) {
+    for (const s of view.sentences) {
+      if (s.role === 'signoff') continue;
       for (const p of PHRASES) {
         const m = p.re.exec(s.norm);
         if (!m || hits.some((h) => h.start < s.start + m.index + m[0].length && s.start + m.index < h.end)) continue;
@@ -76,12 +82,15 @@ export const robotic: Rule = {
       'Please be advised that your account has been suspended.',
       'We regret to inform you that the item is out of stock.',
       'Please do not hesitate to contact us if you have any questions.',
+      'We regret any inconvenience this may have caused.',
+      'Dear valued customer, thank you for reaching out to us.',
     ],
     quiet: [
       "I'm sorry about the hassle with your order.",
       "I'm glad you got in touch.",
       'Thanks for bearing with me while I checked.',
       "If anything else comes up, just reply here and it comes straight to me.",
+      'Dear Ms Reid, thanks for your message.',
     ],
   },
 };
