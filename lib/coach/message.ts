@@ -4,6 +4,8 @@ import type { Analysis, SignalCategory } from '@/lib/analysis/types';
 export interface MessageView {
   analysis: Analysis;
   has(category: SignalCategory): boolean;
+  /** A signal record with this id fired ("mistreated", "not-read"): for phrases that answer one kind. */
+  said(signalId: string): boolean;
   /** Written two or more times (they say so, or the thread shows it). */
   repeat: boolean;
   contactCount: number;
@@ -30,11 +32,13 @@ export function readMessage(analysis: Analysis, text?: string, waitingHours?: nu
   const categories = new Set(analysis.signals.map((s) => s.category));
   const f = analysis.facts;
   const has = (c: SignalCategory) => categories.has(c);
+  const ids = new Set(analysis.signals.map((s) => s.id));
   const upset = analysis.frustrated || analysis.level === 'frustrated' || analysis.level === 'angry';
   const about = [...f.products, ...analysis.signals.map((s) => s.text), text ?? ''].join(' ');
   return {
     analysis,
     has,
+    said: (id) => ids.has(id),
     repeat: f.contactCount >= 2 || has('repeat-contact'),
     contactCount: f.contactCount,
     promised: !!f.promised || has('broken-promise'),

@@ -71,6 +71,13 @@ export const PHRASES: readonly Phrase[] = [
     why: () => 'They sound let down rather than angry.',
   },
   {
+    id: 'ack-treatment',
+    step: 'recognize',
+    fit: (m) => (m.said('mistreated') ? 9.6 : 0), // the fresher wound: before a broken promise
+    text: "I'm sorry about how you were treated[, {name}]. That isn't how anyone should be spoken to, and I'm looking into it as well as the problem itself.",
+    why: () => 'They say they were treated badly (hung up on, talked down to): acknowledge that first, apart from the fault.',
+  },
+  {
     id: 'ack-general',
     step: 'recognize',
     fit: (m) => upsetOrWatch(m, 5, 4.5),
@@ -91,6 +98,13 @@ export const PHRASES: readonly Phrase[] = [
     fit: (m) => (m.has('time-pressure') ? 7 : 0),
     text: "When do you need this sorted by? I'll plan around that.",
     why: () => 'They are up against a deadline: find out what it is.',
+  },
+  {
+    id: 'listen-read-all',
+    step: 'listen',
+    fit: (m) => (m.said('not-read') ? 8 : 0),
+    text: "I've read back through everything you've sent us[ about {ref}], so you won't need to repeat any of it.",
+    why: () => 'They feel nobody read their emails: read the whole thread, then say you have.',
   },
   {
     id: 'listen-details',

@@ -1,5 +1,6 @@
 // The phrasebook: 3-5 suggestions ranked for the message, keyed to what it shows, filled and warm.
 import { describe, expect, test } from 'vitest';
+import { analyzeMessage } from '@/lib/analysis';
 import type { SignalCategory } from '@/lib/analysis/types';
 import { PHRASES, suggestReplies } from '@/lib/coach';
 import { makeAnalysis, NOW } from './helpers';
@@ -20,6 +21,21 @@ describe('suggestReplies', () => {
     ['a calm question', { level: 'calm' }, 'ack-calm'],
   ] as [string, Parameters<typeof makeAnalysis>[0], string][])('offers %s the phrase made for it', (_name, analysis, expected) => {
     expect(ids(analysis)).toContain(expected);
+  });
+
+  // Phrases that answer one kind of evidence, on the real scorer's output.
+  test.each([
+    ['Your agent hung up on me. Twice. I still have no refund.', 'ack-treatment', 'about how you were treated'],
+    ["Do you actually read these emails? Your reply didn't even answer my question.", 'listen-read-all', "I've read back through everything"],
+  ])('answers %j with %s', (text, id, words) => {
+    const s = suggestReplies(analyzeMessage(text), { now: NOW });
+    expect(s.find((x) => x.id === id)?.text).toContain(words);
+  });
+
+  test('offers neither of those to a message without that evidence', () => {
+    const s = suggestReplies(analyzeMessage('I have written three times and still have no refund.'), { now: NOW }).map((x) => x.id);
+    expect(s).not.toContain('ack-treatment');
+    expect(s).not.toContain('listen-read-all');
   });
 
   test.each([
