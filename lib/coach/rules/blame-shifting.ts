@@ -76,6 +76,8 @@ const PATTERNS: Pattern[] = [
     kind: 'deflect',
     when: /\b(?:not|out of|beyond|nothing|responsible|take it up|their|it's with them)\b/i,
     re: /\b(?:not (?:our|my) (?:fault|problem|responsibility|doing|department|area)|(?:out of|beyond) (?:our|my) (?:hands|control)|nothing to do with (?:us|me)|not (?:on )?our end|(?:we|i) (?:are|am|'re|'m) not responsible|(?:we|i) (?:can't|cannot) be held responsible|take it up with|(?:it's|it is|that's|that is|this is|was) (?:entirely |all |completely )?their (?:fault|error|mistake|problem|responsibility)|it's with them now)\b/i,
+    // "take it up with them" sends the customer; "I'll take it up with them" is the rep owning it
+    confirm: (s, m) => !(/^take it up with/i.test(m[0]) && /\b(?:(?:i|we)(?:'ll| will| can|'m going to| am going to)|let me)\s+$/i.test(s.norm.slice(0, m.index))),
   },
   // "It's not something we control." — unless the rep goes on to act: "..., but I've rebooked it for Friday."
   {
@@ -275,6 +277,7 @@ export const blameShifting: Rule = {
       "If you didn't attach the receipt, no problem: I've found it on our system.",
       "The weather isn't something we control, but I've rebooked your delivery for Friday.",
       "I'll raise it with Microsoft myself, so you won't need to contact them.",
+      "I'll take it up with the courier myself and update you by 3pm.",
     ],
   },
 };
