@@ -83,9 +83,20 @@ function clauseStart(sentence: string, at: number): number {
   return start;
 }
 
-/** The snippet compromise sees: from the clause start to the end of the word at `at` (+ `extraWords`). */
+/** How far back a clause may reach (characters). A run-on "sentence" with no stops (a pasted log, a
+ * wall of text) would otherwise hand compromise thousands of words for every trigger in it: seconds. */
+const MAX_CLAUSE = 240;
+
+/** The snippet compromise sees: from the clause start to the end of the word at `at` (+ `extraWords`),
+ * at most MAX_CLAUSE characters back, starting on a word. */
 function snippetAround(sentence: string, at: number, extraWords = 0): { text: string; offset: number } {
-  const from = clauseStart(sentence, at);
+  let from = 0;
+  if (at > MAX_CLAUSE) {
+    from = at - MAX_CLAUSE;
+    const space = sentence.indexOf(' ', from);
+    from = space !== -1 && space < at ? space + 1 : from;
+  }
+  from += clauseStart(sentence.slice(from, at), at - from);
   const re = new RegExp(`^[\\w'’-]*(?:\\W+[\\w'’-]+){0,${extraWords}}`);
   const tail = re.exec(sentence.slice(at))![0];
   return { text: sentence.slice(from, at + tail.length), offset: from };

@@ -57,6 +57,10 @@ const CONTACT_VERB =
 const FAILURE =
   /\b(?:outages?|down|broken|broke|crash\w*|fail\w*|errors?|delay\w*|(?:over)?charg\w*|not work\w*|(?:doesn|don|didn|isn|won|can|couldn|wasn)'?t|cannot|lost|missing|again|nothing|wrong|bugs?|issues?|problems?|late|cancel\w*|waiting|waited|on hold|no one|nobody|never|still|ignored|useless|worse|stuck|locked|declined|gone|another|hours?|days|weeks|deleted|removed|wiped|jam\w*|freez\w*|hang(?:s|ing)?|slow\w*|disappear\w*|declin\w*|bounced|rejected)\b/i;
 
+/** What makes "once again" a complaint rather than thanks: a failure in the same sentence. */
+const ONCE_AGAIN_FAILED =
+  /\b(?:didn'?t|did not|hasn'?t|has not|haven'?t|isn'?t|wasn'?t|won'?t|can'?t|cannot|not|never|no|nothing|wrong|late|missing|broken|failed|down|charged|overcharged|cancell?ed|lost|delayed|stuck)\b/i;
+
 // Days and months for "since Monday" / "since March 3rd".
 const WHEN =
   '(?:last\\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last (?:week|month|year)|the weekend|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|christmas|the (?:\\d{1,2}(?:st|nd|rd|th)|beginning|start|end|middle)|early|mid|late|\\d{1,2}(?:st|nd|rd|th)|\\d{1,2}[/.]\\d{1,2}|20\\d\\d)';
@@ -156,13 +160,26 @@ export const SIGNALS: SignalRecord[] = [
       /\b(?:happened|happening|broke|broken|down|failed|crashed|charged|overcharged|cancelled|canceled|delayed|late|lost)\s+(?:yet\s+)?again\b/gi,
       /\byet again\b/gi,
       new RegExp(`\\bthe ${ORDINAL} (?:\\w+ )?(?:errors?|mistakes?|outages?|failures?|incidents?|problems?|issues?|delays?|overcharges?|cancell?ations?|breakdowns?)\\b(?= (?:in|this|since|within|of the|so far)\\b| in a row\\b)`, 'gi'),
-      /\bonce again\b(?=[^.!?\n]*\b(?:didn'?t|did not|hasn'?t|has not|haven'?t|isn'?t|wasn'?t|won'?t|can'?t|cannot|not|never|no|nothing|wrong|late|missing|broken|failed|down|charged|overcharged|cancell?ed|lost|delayed|stuck)\b)/gi,
-      /(?<=\b(?:didn'?t|did not|hasn'?t|has not|haven'?t|isn'?t|wasn'?t|won'?t|can'?t|cannot|not|never|wrong|late|missing|broken|failed|down|charged|overcharged|cancell?ed|lost|delayed|stuck)\b[^.!?\n]*)\bonce again\b/gi,
     ],
     why: '“Still” and “again” tell you the problem outlived an earlier fix or promise.',
     examples: {
-      fires: ['The app is still not working.', 'I was charged again this month.', 'This is the second billing error in three months.', 'My package is still missing.', 'The site is down yet again.', "Once again, the delivery didn't show up.", 'The courier was late once again.'],
-      quiet: ['Is the discount still available?', 'Could you send the file again? The link expired.', 'I still love the product.', 'Once again, thank you for your help.', 'The second issue I want to raise is about invoices.'],
+      fires: ['The app is still not working.', 'I was charged again this month.', 'This is the second billing error in three months.', 'My package is still missing.', 'The site is down yet again.'],
+      quiet: ['Is the discount still available?', 'Could you send the file again? The link expired.', 'I still love the product.', 'The second issue I want to raise is about invoices.'],
+    },
+  },
+
+  {
+    id: 'failed-again',
+    label: 'Went wrong again',
+    category: 'repeat-contact',
+    anchors: ['once'],
+    patterns: [/\bonce again\b/gi],
+    // A check, not a look-behind: a look-behind over the whole sentence would run at every position.
+    check: ({ sentence }) => ONCE_AGAIN_FAILED.test(sentence),
+    why: '“Once again” beside a failure says it has happened before, and they noticed.',
+    examples: {
+      fires: ["Once again, the delivery didn't show up.", 'The courier was late once again.'],
+      quiet: ['Once again, thank you for your help.', 'Could you send it once again? The link expired.'],
     },
   },
 
@@ -441,7 +458,8 @@ export const SIGNALS: SignalRecord[] = [
       /\b(?:as usual|as always|like always|per usual|typical|classic)\b[.!]*/gi,
       /\b(?:good|great) job\b(?=[^.!?\n]*\b(?:not|again|another|nothing|never)\b)/gi,
     ],
-    check: ({ sentence, at, text }) => FAILURE.test(sentence.slice(0, at) + ' ' + sentence.slice(at + text.length)),
+    // the failure within a few clauses of the praise (a bounded window: a run-on paste has no sentence ends)
+    check: ({ sentence, at, text }) => FAILURE.test(sentence.slice(Math.max(0, at - 300), at) + ' ' + sentence.slice(at + text.length, at + text.length + 300)),
     why: 'Praise wrapped around a failure (“Great, another outage”) is anger in a polite costume.',
     examples: {
       fires: ['Great, another outage.', 'I love how you charged me twice.', 'Down again, as usual.', 'Perfect, now I cannot log in at all.'],

@@ -8,6 +8,7 @@ import { analyzeMessage } from '../../lib/analysis';
 import { clearGrammarCache, grammarStats } from '../../lib/analysis/grammar';
 import { WEIGHTS } from '../../lib/analysis/logistic';
 import { cleanMessage } from '../../lib/analysis/clean';
+import { SIGNALS } from '../../lib/analysis/signals';
 import { DATASETS, loadFixture, loadSplit, prf, type Dataset, type Prf, type Row } from './_data';
 import { medianMs, table } from './_table';
 
@@ -224,6 +225,25 @@ export async function run(): Promise<void> {
     `\n1 MB paste (${paste.length} chars): ${pasteMs.toFixed(1)} ms median of 5 (max ${pasteRuns[4]!.toFixed(1)}), truncated: ${pasteResult.truncated ? `kept ${pasteResult.truncated.keptChars} of ${pasteResult.truncated.totalChars} chars` : 'no'}, level ${pasteResult.level}`,
   );
 
+  // Run-on pastes: 20 KB with no full stops (a log, a forwarded wall of text), built from each signal's
+  // examples and from each anchor word repeated, so every trigger's checks run on one huge "sentence".
+  const runOns: [string, string][] = [];
+  const seenAnchor = new Set<string>();
+  const fill = (unit: string) => (unit + ' ').repeat(Math.ceil(20_000 / (unit.length + 1))).slice(0, 20_000);
+  for (const r of SIGNALS) {
+    runOns.push([`${r.id} examples`, fill([...r.examples.fires, ...r.examples.quiet].join(' ').replace(/[.!?]/g, ''))]);
+    for (const w of r.anchors ?? []) if (!seenAnchor.has(w)) (seenAnchor.add(w), runOns.push([`"${w}" repeated`, fill(w)]));
+  }
+  let worstRunOn = { name: '', ms: 0 };
+  for (const [name, text] of runOns) {
+    clearGrammarCache();
+    const t0 = performance.now();
+    analyzeMessage(text);
+    const ms = performance.now() - t0;
+    if (ms > worstRunOn.ms) worstRunOn = { name, ms };
+  }
+  console.log(`\nRun-on pastes (${runOns.length} texts of 20 KB without full stops): worst ${worstRunOn.ms.toFixed(1)} ms (${worstRunOn.name})`);
+
   // ---------- goals ----------
   const c = results.get('complaints-twitter/defuse')!;
   const g = results.get('goemotions/defuse')!;
@@ -241,6 +261,7 @@ export async function run(): Promise<void> {
     [vaderRatio >= 5, `>= 5x faster than vader-sentiment on the same 2 KB — ${vaderRatio.toFixed(1)}x (worse of the two emails)`],
     [linear, `cost linear in length — µs per KB from 2 to 16 KB: ${perKbs.slice(1).map((x) => x.toFixed(0)).join(', ')}`],
     [pasteMs < 200 && !!pasteResult.truncated, `1 MB paste scored or cleanly truncated (truncated set) in < 200 ms — ${pasteMs.toFixed(1)} ms, truncated ${pasteResult.truncated ? 'yes' : 'no'}`],
+    [worstRunOn.ms < 200, `any 20 KB run-on paste (no full stops, every signal's triggers) in < 200 ms — worst ${worstRunOn.ms.toFixed(1)} ms`],
   ];
   console.log('\nGoals');
   for (const [ok, text] of goals) console.log(`  ${ok ? 'MET   ' : 'MISSED'}  ${text}`);
