@@ -152,8 +152,28 @@ const HARD_BREAK = /[;:!?]|\s[—–-]\s|,\s+(?:but|and|so|because|which|althoug
 export function grammarAt(sentence: string, to: number): Grammar {
   HARD_BREAK.lastIndex = Math.max(0, to);
   const cut = HARD_BREAK.exec(sentence);
-  return grammarOf(cut ? sentence.slice(0, cut.index) : sentence);
+  const end = cut ? cut.index : sentence.length;
+  if (to <= MAX_BEFORE && end - to <= MAX_AFTER) return grammarOf(sentence.slice(0, end));
+  // A run-on "sentence" (a pasted log, a wall of text with no stops): parse only a window of whole
+  // words around the match, then shift the offsets back into the sentence.
+  let from = 0;
+  if (to > MAX_BEFORE) {
+    const space = sentence.indexOf(' ', to - MAX_BEFORE);
+    from = space !== -1 && space < to ? space + 1 : to - MAX_BEFORE;
+  }
+  let stop = end;
+  if (end - to > MAX_AFTER) {
+    const space = sentence.lastIndexOf(' ', to + MAX_AFTER);
+    stop = space > to ? space : to + MAX_AFTER;
+  }
+  const g = grammarOf(sentence.slice(from, stop));
+  return from === 0 ? g : { tokens: g.tokens.map((t) => ({ ...t, start: t.start + from, end: t.end + from })), verbs: g.verbs };
 }
+
+/** The window grammarAt parses in a run-on sentence: what a rule asks about lies just before a match
+ * (its subject, a negation, a hedge) or just after it (the verb it hangs on). */
+const MAX_BEFORE = 300;
+const MAX_AFTER = 200;
 
 /** How many sentences have been parsed since the last reset (tests and the bench read it). */
 export function grammarParses(): number {

@@ -2,7 +2,7 @@
 // drafts stay clean, and speed on a 300-word draft — a cold check (nothing cached), a re-check of the
 // same draft, and a re-check after editing one sentence (the keystroke-pause case). The goals (each
 // rule ≥ 80%, good drafts ≥ 85% clean, < 5 ms median) are checked here, never in unit tests.
-import { CONTRACT_RULE_IDS, checkDraft } from '@/lib/coach';
+import { CONTRACT_RULE_IDS, RULES, checkDraft } from '@/lib/coach';
 import { grammarParses, resetGrammarCache } from '@/lib/coach/grammar';
 import { readDraft } from '@/lib/coach/text';
 import { DRAFTS } from '@/tests/coach/drafts';
@@ -99,7 +99,24 @@ function speed(): void {
 load average during the run: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores (wall-clock timings grow with it)`);
 }
 
+/** A pasted log or wall of text in the reply box: 20 KB with no full stops, made of each rule's own
+ * examples, checked cold (as on the first keystroke pause after the paste). */
+function runOns(): void {
+  const fill = (unit: string) => (unit + ' ').repeat(Math.ceil(20_000 / (unit.length + 1))).slice(0, 20_000);
+  let worst = { rule: '', ms: 0 };
+  for (const r of RULES) {
+    const text = fill([...r.examples.fires, ...r.examples.quiet].join(' ').replace(/[.!?]/g, ''));
+    resetGrammarCache();
+    const t0 = performance.now();
+    checkDraft(text, { now: NOW });
+    const ms = performance.now() - t0;
+    if (ms > worst.ms) worst = { rule: r.id, ms };
+  }
+  console.log(`\nrun-on drafts (20 KB without full stops, one per rule, cold): worst ${worst.ms.toFixed(1)} ms (${worst.rule}) — goal < 200 ms: ${worst.ms < 200 ? 'met' : 'MISSED'}`);
+}
+
 export async function run(): Promise<void> {
   rates();
   speed();
+  runOns();
 }
