@@ -1,15 +1,20 @@
 // The live draft coach: re-checks the reply as the rep types (the store debounces), lists each
 // finding with its words marked and a rewrite, and falls back to a textarea when there is no reply box.
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { checkedLength } from '@/lib/coach/limits';
 import { around } from '@/lib/state/highlight';
 import { ruleLabel } from '@/lib/state/labels';
 import { currentDraft, draftModeOf, type ShownFinding } from '@/lib/state/panelStore';
 import { ActionStatus } from './ActionStatus';
 import { usePanel } from './PanelContext';
 
+/** Findings listed before "Show all": a pasted log can break a rule hundreds of times. */
+export const FINDINGS_SHOWN = 25;
+
 export function DraftCoach() {
   const textareaId = useId();
+  const [showAll, setShowAll] = useState(false);
   const { mode, draft, findings, checking, hasReplyBox, result, chosenManual } = usePanel(
     useShallow((s) => ({
       mode: draftModeOf(s),
@@ -60,12 +65,23 @@ export function DraftCoach() {
       <p className="muted coach-state" aria-live="polite">
         {checking ? 'Checking…' : draft.trim() && findings.length === 0 ? 'No issues found in your draft.' : ''}
       </p>
+      {checkedLength(draft) < draft.length ? (
+        <p className="notice" data-testid="coach-cut">
+          This reply is very long: only its first {checkedLength(draft).toLocaleString('en')} of {draft.length.toLocaleString('en')} characters
+          are checked.
+        </p>
+      ) : null}
       {findings.length > 0 ? (
         <ul className="finding-list">
-          {findings.map((f) => (
+          {(showAll ? findings : findings.slice(0, FINDINGS_SHOWN)).map((f) => (
             <FindingItem key={f.id} finding={f} draft={draft} />
           ))}
         </ul>
+      ) : null}
+      {!showAll && findings.length > FINDINGS_SHOWN ? (
+        <button type="button" className="link" onClick={() => setShowAll(true)}>
+          Show all {findings.length} findings
+        </button>
       ) : null}
       <ActionStatus result={result} testId="coach-status" />
     </section>

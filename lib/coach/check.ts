@@ -2,6 +2,7 @@
 // at the exact words and carrying a concrete rewrite. Cheap regular expressions first; grammar
 // (compromise, cached per sentence) only on the sentences they flag.
 import { looksEnglish } from './language';
+import { checkedLength } from './limits';
 import type { RuleContext } from './rule';
 import { RULES } from './rules';
 import { slotsFor } from './slots';
@@ -10,7 +11,8 @@ import type { CoachContext, Finding } from './types';
 
 export function checkDraft(draft: string, context: CoachContext = {}): Finding[] {
   if (typeof draft !== 'string' || draft.trim() === '') return [];
-  const view = readDraft(draft);
+  // a prefix, so every finding's offsets still point into the whole draft
+  const view = readDraft(draft.slice(0, checkedLength(draft)));
   if (view.body.length === 0) return []; // only a greeting and/or a signature
   const off = new Set(context.disabledRules ?? []);
   const english = looksEnglish(view.body.map((s) => s.text).join(' '));

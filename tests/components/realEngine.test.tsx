@@ -66,3 +66,17 @@ test('hostile markup in a real analysis still renders as text', async () => {
   act(() => tabs.emit({ type: 'updated', tabId: 1 }));
   await vi.waitFor(() => expect(screen.getByTestId('state-message').dataset.state).toBe('unsupported'));
 });
+
+test('a pasted wall of text: the coach says how much it read and lists the first findings, then all on request', async () => {
+  renderPanel(pageWith({ latestCustomerText: MESSAGE, hasReplyBox: false }), { engine: defaultEngine });
+  await screen.findByTestId('gauge');
+  const draft = 'Please calm down. '.repeat(1500); // 27,000 characters, one finding per sentence
+  fireEvent.change(screen.getByLabelText('Paste your draft here to check it'), { target: { value: draft } });
+  await vi.waitFor(() => expect(screen.getAllByTestId('finding').length).toBe(25));
+  expect(screen.getByTestId('coach-cut').textContent).toMatch(/only its first 19,99\d of 27,000 characters/);
+  const all = screen.getByRole('button', { name: /^Show all \d+ findings$/ });
+  const n = Number(/\d+/.exec(all.textContent!)![0]);
+  expect(n).toBeGreaterThan(1000);
+  fireEvent.click(all);
+  expect(screen.getAllByTestId('finding')).toHaveLength(n);
+});
