@@ -44,6 +44,8 @@ export default defineConfig({
         ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+D' }, description: 'Open or close Defuse' } }
         : { _execute_action: { suggested_key: { default: 'Alt+Shift+D' }, description: 'Open Defuse' } },
   }),
+  // The sources zip (AMO review): what rebuilds the extension, not local run output.
+  zip: { excludeSources: ['demo-screenshots/**', 'test-results/**', 'stats.html', '*.log'] },
   vite: () => ({
     // sentiment's AFINN JSON is otherwise bundled twice (toolchain.md).
     json: { namedExports: false },
