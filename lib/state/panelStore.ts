@@ -39,6 +39,9 @@ export interface ShownFinding extends Finding {
   id: string;
   /** What a dismissal remembers (dismissKeyOf), so it survives edits elsewhere in the draft. */
   dismissKey: string;
+  /** The rewrite adds an update time ("…, and I'll update you by 3pm today"): that moment, read from
+   * the same clock as the check, so a click after the hour turns still offers the right reminder. */
+  update?: { at: string; label: string };
 }
 
 export type DraftMode = 'page' | 'manual';
@@ -285,19 +288,26 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
     const s = store.getState();
     const draft = currentDraft(s);
     let raw: Finding[] = [];
+    const checkedAt = now();
     try {
       raw = draft.trim()
         ? engine.checkDraft(draft, {
             analysis: s.analysis && !isUnscored(s.analysis) ? s.analysis : undefined,
             disabledRules: s.settings.disabledRules,
-            now: now(),
+            now: checkedAt,
           })
         : [];
     } catch (err) {
       console.error('Defuse: draft check failed', err);
     }
+    const next = nextUpdate(checkedAt);
     const findings: ShownFinding[] = raw
-      .map((f, i) => ({ ...f, id: `${f.rule}:${f.start}:${f.end}:${i}`, dismissKey: dismissKeyOf(f) }))
+      .map((f, i) => ({
+        ...f,
+        id: `${f.rule}:${f.start}:${f.end}:${i}`,
+        dismissKey: dismissKeyOf(f),
+        ...(f.suggestion.includes(next.label) && !f.text.includes(next.label) ? { update: { at: next.at.toISOString(), label: next.label } } : {}),
+      }))
       .filter((f) => !s.dismissed.includes(f.dismissKey));
     store.setState({ findings, checking: false });
     for (const f of findings) recordShown('rule', f.rule);
@@ -326,10 +336,7 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
 
   /** A coach rewrite that adds the update time ("…, and I'll update you by 3pm today") promises it too. */
   function notePromisedRewrite(f: ShownFinding): void {
-    const next = nextUpdate(now());
-    if (f.suggestion.includes(next.label) && !f.text.includes(next.label)) {
-      notePromise({ id: `rule:${f.rule}`, update: { at: next.at.toISOString(), label: next.label } });
-    }
+    if (f.update) notePromise({ id: `rule:${f.rule}`, update: f.update });
   }
 
   async function insertText(text: string): Promise<ActionResult> {

@@ -379,6 +379,24 @@ describe('actions', () => {
     expect(t.store.getState().promise).toEqual({ suggestionId: 'rule:missing-next-step', at: next.at.toISOString(), label: next.label });
   });
 
+  test('the reminder offered after a rewrite is for the time the rewrite said, even when the hour turns before the click', async () => {
+    let clock = new Date('2025-01-01T10:00:00Z');
+    const t = setup(pageWith({ hasReplyBox: false }), { now: () => clock });
+    const said = nextUpdate(clock);
+    const draft = 'We are looking into it.';
+    t.engine.checkDraft = (_d, ctx) => [
+      { rule: 'missing-next-step', severity: 'warn', text: draft, start: 0, end: draft.length, message: 'No next step.', suggestion: `We are looking into it, and I'll update you ${nextUpdate(ctx.now!).label}.` },
+    ];
+    t.store.getState().start();
+    await tick();
+    t.store.getState().setManualDraft(draft);
+    await tick(300);
+    clock = new Date('2025-01-01T13:30:00Z'); // later: the next update would now be a different time
+    expect(nextUpdate(clock).label).not.toBe(said.label);
+    await t.store.getState().applyRewrite(t.store.getState().findings[0]!.id);
+    expect(t.store.getState().promise).toEqual({ suggestionId: 'rule:missing-next-step', at: said.at.toISOString(), label: said.label });
+  });
+
   test('Use rewrite in the reply box inserts a missing sentence and replaces flagged words in place', async () => {
     const { store, bridge, copied, usage } = await ready();
     bridge.pushDraft({ conversationId: 'thread-1', draft: 'Calm down. Calm down.' });
