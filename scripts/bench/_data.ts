@@ -35,8 +35,12 @@ export function loadSplit(dataset: Dataset, split: Split): Row[] | undefined {
   return existsSync(path) ? readJsonl(path) : undefined;
 }
 
-/** The product's own fixtures (written for this project; safe to ship). */
-export function loadFixture(name: 'calm-business' | 'hidden-frustration'): Row[] {
+/** The product's own example messages under tests/fixtures/ (written for this project; safe to ship). */
+export type Fixture = 'calm-business' | 'hidden-frustration' | 'holdout-calm-business' | 'holdout-hidden-frustration';
+
+/** A fixture's rows. The holdout-* pair was written blind, by someone who had not read the scorer; the
+ * README records its first-look figures (and that later signal work saw its misses). */
+export function loadFixture(name: Fixture): Row[] {
   return readJsonl(join(REPO_ROOT, 'tests', 'fixtures', `${name}.jsonl`)).map((r) => ({ ...r, labels: r.labels ?? [] }));
 }
 
