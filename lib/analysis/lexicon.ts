@@ -98,6 +98,8 @@ const TECHNICAL: RegExp[] = [
   /\b(?:OOM|out[- ]of[- ]memory) kill(?:er|ed)?\b|\bkill[- ]switch\b|\bkill -\d+\b|\bSIGKILL\b|\bSIGTERM\b|\bSIGABRT\b|\babort trap\b/gi,
   // "the process was killed", "exit code 137 (killed)", "the pod got terminated", "permission denied"
   /\b(?:process(?:es)?|jobs?|pods?|containers?|workers?|tasks?|services?|daemons?|scripts?|quer(?:y|ies)|threads?|sessions?|builds?|runs?)\s+(?:was\s+|were\s+|got\s+|gets\s+|is\s+|are\s+|has been\s+|have been\s+|keeps? getting\s+)?(?:killed|terminated|aborted)\b|\((?:killed|terminated|aborted)\)|\b(?:permission|access) denied\b/gi,
+  // "three failed login attempts", "a failed payment attempt" (security and billing notices)
+  /\bfailed (?:(?:login|log-in|sign-in|signin|password|payment|delivery|card|verification) )?attempts?\b|\b(?:login|sign-in|signin) attempts? failed\b/gi,
   // "fatal error", "fatal exception", "FATAL: password authentication failed"
   /\bfatal(?:\s+(?:error|exception|signal|crash|fault)s?|:)/gi,
   // "the job failed", "tests are failing", "the build has failed", "deploy fails"

@@ -47,6 +47,7 @@ describe('valence (AFINN with support-mail adjustments)', () => {
     'the cron job exits with code 137 (killed)',
     'the worker process was killed overnight',
     'it says permission denied on the shared folder',
+    'there were three failed login attempts on my account',
   ])('%j is technical, not negative', (text) => {
     const v = val(text);
     expect(v.technical).toBeGreaterThan(0);
