@@ -7,6 +7,7 @@ import { Dashboard } from './Dashboard';
 import { Notice } from './Notice';
 import { OptionsStoreProvider, useOptions, useOptionsActions } from './OptionsContext';
 import { SettingsForm } from './SettingsForm';
+import { SignalDocs } from './SignalDocs';
 import { TeamImport } from './TeamImport';
 import './options.css';
 
@@ -22,6 +23,7 @@ export function OptionsApp({ store, version }: { store: OptionsStore; version?: 
         <main className="options-body">
           <SettingsCard />
           <Dashboard />
+          <SignalDocs />
           <TeamImport />
           <Backup />
           <ClearAll />

@@ -86,7 +86,7 @@ describe('usage and notes across the extension pages', () => {
     await host.close();
   });
 
-  test('the options page shows the version and opens the notices shipped in the extension', async () => {
+  test('the options page shows the version, opens the notices shipped in the extension, and lists the signals', async () => {
     const options = await h.context.newPage();
     await options.goto(`chrome-extension://${h.extensionId}/options.html`);
     const version = await options.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { version: string } } } }).chrome.runtime.getManifest().version);
@@ -99,6 +99,10 @@ describe('usage and notes across the extension pages', () => {
     expect(text).toContain('AFINN-165');
     expect(text).toMatch(/^dexie\s+Apache-2\.0/m);
     await notices.close();
+    // the signal list is a lazily loaded chunk: it must load under the page's CSP
+    await options.getByText('Show the signals').click();
+    await expect.poll(() => options.getByTestId('signal-doc').count(), { timeout: 10_000 }).toBeGreaterThan(30);
+    expect(await options.locator('[data-signal="nth-time"]').innerText()).toContain('Says they have written before');
     await options.close();
   });
 });
