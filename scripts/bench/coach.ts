@@ -7,7 +7,11 @@ import { grammarParses, resetGrammarCache } from '@/lib/coach/grammar';
 import { readDraft } from '@/lib/coach/text';
 import { DRAFTS } from '@/tests/coach/drafts';
 import { analysisOf } from '@/tests/coach/helpers';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyzeMessage } from '@/lib/analysis';
 import { medianMs, table } from './_table';
 
 export const title = 'Draft coach: rule rates on the draft set, and speed';
@@ -99,6 +103,29 @@ function speed(): void {
 load average during the run: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores (wall-clock timings grow with it)`);
 }
 
+/** Drafts written blind (tests/fixtures/holdout-drafts.jsonl, by someone who had not read the coach),
+ * each answering a customer message that the real scorer reads: reported, never tuned on. */
+function holdout(): void {
+  const file = join(dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures/holdout-drafts.jsonl');
+  if (!existsSync(file)) return;
+  const cases = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { id: string; message: string; draft: string; breaks: string[] });
+  const results = cases.map((c) => ({ c, fired: new Set(checkDraft(c.draft, { analysis: analyzeMessage(c.message), now: NOW }).map((f) => f.rule)) }));
+  const rows = CONTRACT_RULE_IDS.map((id) => {
+    const breaking = results.filter((r) => r.c.breaks.includes(id));
+    const caught = breaking.filter((r) => r.fired.has(id)).length;
+    const stray = results.filter((r) => !r.c.breaks.includes(id) && r.fired.has(id)).length;
+    return [id, breaking.length, caught, breaking.length ? `${((100 * caught) / breaking.length).toFixed(0)}%` : '-', stray];
+  });
+  console.log(`\nholdout drafts (written blind; customer messages read by the real scorer): ${cases.length} drafts`);
+  console.log(table(['rule', 'breaking drafts', 'caught', 'rate', 'stray firings'], rows));
+  const good = results.filter((r) => r.c.breaks.length === 0);
+  const clean = good.filter((r) => r.fired.size === 0).length;
+  console.log(`good holdout drafts with no finding: ${clean}/${good.length}`);
+}
+
 /** A pasted log or wall of text in the reply box: 20 KB with no full stops, made of each rule's own
  * examples, checked cold (as on the first keystroke pause after the paste). */
 function runOns(): void {
@@ -119,4 +146,5 @@ export async function run(): Promise<void> {
   rates();
   speed();
   runOns();
+  holdout();
 }
