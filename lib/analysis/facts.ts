@@ -83,7 +83,7 @@ export function extractFacts(
   let contactCount = 1;
   for (const s of signals.filter((x) => x.category === 'repeat-contact')) {
     let n = 2;
-    const ord = /\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(\d+)(?:st|nd|rd|th))\s+time\b/i.exec(s.text);
+    const ord = /\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(\d+)(?:st|nd|rd|th))\s+(?:time|email|e-mail|message|call|ticket|request|complaint|attempt|chat|letter|reminder)\b/i.exec(s.text);
     const times = /\b(\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many|numerous|countless)\s+(?:separate\s+|different\s+|previous\s+)?(?:times|emails|e-mails|calls|phone calls|tickets|messages|chats|requests|attempts|complaints)\b/i.exec(s.text);
     if (ord) n = ord[2] ? Number(ord[2]) : ['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'].indexOf(ord[1]!.toLowerCase()) + 2;
     else if (times) n = Math.max(2, numberValue(times[1]!) ?? 3);

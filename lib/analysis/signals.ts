@@ -76,12 +76,14 @@ export const SIGNALS: SignalRecord[] = [
       new RegExp(`\\b(?:for|is|it's|that's|this is|now|be)\\s+(?:the|my|our)\\s+${ORDINAL}\\s+time\\b(?!\\s+(?:that\\s+)?(?:I|we)(?:'re|'ve|'m| am| are| have)?\\s+(?:\\w+\\s+)?(?:order|buy|bought|use|using|visit|stay|shop|purchas|book|renew|upgrad|recommend)\\w*)`, 'gi'),
       new RegExp(`\\b${CONTACT_VERB}\\b[^.!?\\n]{0,40}?\\b(?:(?:${NUM_WORD})\\s+(?:separate\\s+|different\\s+)?times|twice|repeatedly|over and over(?: again)?|again and again|(?:many|several|multiple|numerous|countless) times)\\b`, 'gi'),
       new RegExp(`\\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous|countless|[2-9]|\\d\\d)\\s+(?:separate\\s+|different\\s+|previous\\s+)?(?:emails|e-mails|calls|phone calls|tickets|messages|chats|requests|attempts|complaints)\\b`, 'gi'),
+      new RegExp(`\\b(?:this is|it's|that's|now|for)\\s+(?:the|my|our)\\s+${ORDINAL}\\s+(?:email|e-mail|message|call|ticket|request|complaint|attempt|chat|letter|reminder)\\b`, 'gi'),
+      new RegExp(`\\b${ORDINAL} time (?:asking|writing|emailing|calling|chasing|requesting|contacting|reaching out|following up)\\b`, 'gi'),
       /\bhow many (?:more )?times (?:(?:do|will|would|should) (?:I|we) (?:have|need|got) to|must (?:I|we)|(?:have|has) (?:I|we) (?:had to|got to|told|asked|explained|said|written|called|emailed|contacted|reported|sent|chased)|(?:I|we) (?:need|have|got) to)\b/gi,
     ],
     why: 'A customer who counts their contacts is running out of patience, however polite the words.',
     examples: {
-      fires: ['This is the third time I am writing about this.', 'I have called four times now.', 'I have sent three emails and heard nothing.', 'For the 5th time, my order has not arrived.', "I'm not sure how many more times I need to explain this."],
-      quiet: ['This is the first time I have contacted you.', 'The app crashed two times during setup, here is the log.', 'Can I book a third seat?', "This is the second time we're ordering from you, and it went smoothly again.", 'How many times can I change my delivery date?', 'How many times do I take the tablets?'],
+      fires: ['This is the third time I am writing about this.', 'I have called four times now.', 'I have sent three emails and heard nothing.', 'For the 5th time, my order has not arrived.', 'This is my fourth email about my washing machine.', 'Second time asking: why did my code not work?', "I'm not sure how many more times I need to explain this."],
+      quiet: ['This is the first time I have contacted you.', 'The app crashed two times during setup, here is the log.', 'Can I book a third seat?', 'This is my second order from you.', "This is the second time we're ordering from you, and it went smoothly again.", 'How many times can I change my delivery date?', 'How many times do I take the tablets?'],
     },
   },
   {

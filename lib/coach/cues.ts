@@ -18,6 +18,8 @@ const UNIT = '(?:minutes?|mins?|hours?|hrs?|(?:business |working )?days?|weeks?)
 export const TIME_BOUND = new RegExp(
   [
     `\\b(?:by|before|until|till|no later than|at|around)\\s+(?:${CLOCK}|noon|midday|lunch(?:time)?|(?:the )?(?:end|close) of (?:the |this |today|tomorrow)?(?:day|business|play|week|today|tomorrow)|eod|cob|today|tonight|tomorrow|this (?:morning|afternoon|evening|week)|(?:this |next )?${WEEKDAY}|the weekend|\\d{1,2}(?:st|nd|rd|th)?(?: of)? ${MONTH}|${MONTH} \\d{1,2}(?:st|nd|rd|th)?)`,
+    // "on the morning of the 12th", "by the 3rd"
+    `\\b(?:on|by|before|until)\\s+the\\s+(?:(?:morning|afternoon|evening|end)\\s+of\\s+the\\s+)?\\d{1,2}(?:st|nd|rd|th)\\b`,
     `\\bwithin (?:the next )?${COUNT} ${UNIT}`,
     `\\b(?:within|in) (?:the|the next|an|the next half) (?:hour|half hour|half an hour|day)\\b`,
     `\\bin (?:the next )?${COUNT} ${UNIT}`,

@@ -16,7 +16,7 @@ const TARGET =
   `(?:internet(?: connection)?|(?:\\w+ )?(?:team|department)|colleague|(?:internet |wi-?fi |network |data )?connection|wi-?fi|broadband|router|modem|network|isp|internet (?:service )?provider|(?:phone |mobile |service |email |payment )?provider|phone company|mobile (?:network|carrier)|bank(?! holiday)|card (?:issuer|provider|company)|payment (?:processor|provider|gateway)|paypal|courier|carrier|delivery (?:company|partner|driver|service|firm)|driver|postal service|post office|${COURIERS}|warehouse|supplier|manufacturer|(?:other |third[- ]party |external )?vendor|third[- ]party|(?:delivery |shipping )?partner|device|computer|browser|firewall|antivirus|spam filter|(?:phone|email|account) settings|${PLATFORMS})`;
 const OWNER = '(?:your|the|their|a|an|our|that|this)';
 /** Who a reply points at: "your bank", "the courier's", or a name on its own ("FedEx", "Chrome"). */
-const PARTY = `(?:${OWNER}\\s+${TARGET}|${COURIERS}|${PLATFORMS})`;
+const PARTY = `(?:${OWNER}\\s+(?:home\\s+|own\\s+|local\\s+)?${TARGET}|${COURIERS}|${PLATFORMS})`;
 // Targets that a copula can blame ("it's your wifi"); "that's the team who ..." is not blame.
 // (Teams come early in TARGET so "our warehouse team" reads as colleagues, not as the warehouse.)
 const THING = TARGET.replace('|(?:\\w+ )?(?:team|department)|colleague', '');
@@ -110,6 +110,12 @@ const PATTERNS: Pattern[] = [
       `\\b(?:because of|due to|caused by|down to|the fault of|blame|(?:problem|issue|cause|culprit|fault|delay) (?:is|was|lies|seems to be|must be|could be|might be)\\s+(?:with |on |in )?)\\s*${PARTY}\\b`,
       'i',
     ),
+    confirm: notNegated,
+  },
+  // "The billing team is the one holding this up." / "Your bank is sitting on it."
+  {
+    kind: 'cause',
+    re: new RegExp(`\\b${PARTY}\\s+(?:is|are|was|were|has been|have been)\\s+(?:the (?:one|ones) )?(?:holding (?:this|it|things|your \\w+) up|sitting on (?:it|this|your \\w+)|dragging (?:their|its) feet|to blame|the hold-?up|the bottleneck)\\b`, 'i'),
     confirm: notNegated,
   },
   // "The issue is on the courier's side." / "The delay is on FedEx's side."
@@ -248,6 +254,8 @@ export const blameShifting: Rule = {
   suggest: (hit, { slots }) => fill(named((hit.kind.startsWith('redirect') && REDIRECTS[hitKind(hit)]) || REWRITES[hitKind(hit)], hit.sentence), slots),
   examples: {
     fires: [
+      "The billing team is the one holding this up, even though I flagged it last week.",
+      "The drops are down to your home Wi-Fi or your internet provider.",
       'It must be your internet connection.',
       'The courier lost your parcel, so there is not much we can do.',
       'Your bank declined the payment.',

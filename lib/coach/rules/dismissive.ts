@@ -23,7 +23,7 @@ const PATTERNS: Pattern[] = [
   // "As I already explained, ..." / "As previously stated ..." / "For the third time, ..."
   {
     kind: 'repeat',
-    re: /\b(?:as (?:i|we) (?:have )?(?:already |previously |clearly )?(?:explained|said|stated|mentioned|told you|noted|advised|pointed out)(?: (?:before|previously|earlier|already|in my (?:last|previous) (?:email|message|reply)))?|as (?:previously|already) (?:explained|stated|mentioned|advised|said)|as (?:mentioned|explained|stated|noted|advised|said|discussed) (?:before|previously|earlier|above|(?:in|on) (?:my|our|the) (?:previous|last|earlier|prior|first) (?:email|message|reply|response|call|letter))|as stated (?:above|below|before|previously|in my (?:last|previous) (?:email|message))|like i (?:said|told you)(?: before| earlier| already| previously)?|(?:i've|i have|we've|we have) already (?:explained|told you|said|answered)(?: this| that)?|(?:i've|i have|we've|we have) (?:explained|told you|said|answered)(?: this| that| it)? (?:before|previously|twice|several times|more than once|repeatedly|(?:two|three|four|five|many) times)(?: now)?|i (?:have )?already told you|for the (?:last|second|third|fourth|fifth|hundredth) time)\b,?/i,
+    re: /\b(?:as (?:i|we) (?:have )?(?:already |previously |clearly )?(?:explained|said|stated|mentioned|told you|noted|advised|pointed out)(?: (?:before|previously|earlier|already|in my (?:last|previous) (?:email|message|reply)))?|as (?:previously|already) (?:explained|stated|mentioned|advised|said)|as (?:mentioned|explained|stated|noted|advised|said|discussed) (?:before|previously|earlier|above|(?:in|on) (?:my|our|the) (?:previous|last|earlier|prior|first) (?:email|message|reply|response|call|letter))|as stated (?:above|below|before|previously|in my (?:last|previous) (?:email|message))|like i (?:said|told you)(?: before| earlier| already| previously)?|(?:i've|i have|we've|we have) already (?:explained|told you|said|answered)(?: this| that)?|(?:i've|i have|we've|we have) (?:explained|told you|said|answered)(?: this| that| it)? (?:before|previously|twice|several times|more than once|repeatedly|(?:two|three|four|five|many) times)(?: now)?|i (?:have )?already told you|for the (?:last|second|third|fourth|fifth|hundredth) time|to (?:clarify|explain|repeat|reiterate) (?:once more|once again|again)|(?:i can see |it seems |it looks like )?there(?:'s| has) been (?:some |a (?:bit of a |little )?)?(?:confusion|misunderstanding) (?:here|on your (?:end|side|part)))\b[,:]?/i,
   },
   // "Obviously the update will fix it." — not "Obviously this isn't good enough".
   {
@@ -115,6 +115,7 @@ export const dismissive: Rule = {
   suggest: (hit) => hit.rewrite!,
   examples: {
     fires: [
+      "I can see there's been some confusion here. To clarify once more: the code only applies to full-price items.",
       'Please calm down, we are looking into it.',
       'As I already explained, the refund takes five working days.',
       'Obviously the update needs to be installed first.',

@@ -12,7 +12,7 @@ const EXCUSES: Pattern[] = [
   },
   {
     kind: 'staff',
-    re: /\b(?:short[- ]staffed|understaffed|staff(?:ing)? (?:shortages?|issues|levels|sickness|illness)|(?:team|colleague|staff|people|agents?|half the team) (?:is|are|was|were|has been|have been) (?:off|out|on (?:holiday|vacation|leave)|sick|away|off sick)|holiday (?:period|season)|(?:we|the office) (?:are|were|was) closed|only (?:have )?(?:one|two|three|a few|a couple of|a handful of) (?:people|agents|of us|staff|team members)|(?:replies|responses|tickets|emails) (?:are|have been) (?:slower|taking longer|delayed|backed up))\b/i,
+    re: /\b(?:short[- ]staffed|understaffed|staff(?:ing)? (?:shortages?|issues|levels|sickness|illness)|(?:team|colleague|staff|people|agents?|half the team) (?:is|are|was|were|has been|have been) (?:off|out|on (?:holiday|vacation|leave)|sick|away|off sick)|holiday (?:period|season)|(?:we|the office) (?:are|were|was) closed|as (?:a|such a) small (?:team|company|business|shop)|(?:we're|we are) (?:only )?a small (?:team|company|business)|only (?:have )?(?:one|two|three|a few|a couple of|a handful of) (?:people|agents|of us|staff|team members)|(?:replies|responses|tickets|emails) (?:are|have been) (?:slower|taking longer|delayed|backed up))\b/i,
   },
   {
     kind: 'policy',
@@ -25,7 +25,7 @@ const EXCUSES: Pattern[] = [
 ];
 
 /** Acknowledges or already acts: "I'm sorry", "I've refunded", "I'm looking at it now", "Let me fix this". */
-const ACTS = /\b(?:(?:i'm|i am|i've|i have|i'll|i will|let me|we've|we have)\s+(?:just\s+|already\s+|now\s+)?(?:looking|look|looked|checked|checking|check|fix|fixing|fixed|sort|sorting|sorted|refund|refunding|chased|chasing|called|calling|raised|escalat\w*|taking|take|arranged|arranging|booked|booking|issued|issuing|processed|processing|put|putting|found|reset|replaced|sending|sent you))/i;
+const ACTS = /\b(?:(?:i'm|i am|i've|i have|i'll|i will|let me|we've|we have)\s+(?:just\s+|already\s+|now\s+)?(?:looking|look|looked|checked|checking|check|fix|fixing|fixed|sort|sorting|sorted|refund|refunding|chased|chasing|called|calling|raised|escalat\w*|taking|take|arranged|arranging|booked|booking|issued|issuing|processed|processing|put|putting|found|reset|replaced|sending|sent you|pushed|added|cancell?ed|credited|restored|unlocked|resent|moved|updated|changed|completed|approved))/i;
 
 const OWNED = /\b(?:on our (?:side|end)|our (?:mistake|fault|error|bug)|(?:we|i) (?:made|got (?:it|this|that) wrong)|(?:a|the) (?:mistake|error|bug) (?:on our|of ours))\b/i;
 
@@ -65,6 +65,7 @@ export const excuseFirst: Rule = {
   },
   examples: {
     fires: [
+      "As a small team, we can only process cancellations on weekdays, which is why yours didn't go through. I've cancelled it now.",
       'Due to unusually high volumes, responses are taking longer than normal. Sorry for the wait.',
       'We are currently short-staffed, so replies are slow.',
       'Per our policy, refunds take 10 working days to process.',
@@ -73,6 +74,7 @@ export const excuseFirst: Rule = {
       "Before I get into it, I should explain that we had a huge spike in tickets this week and our system was down. I've refunded the charge.",
     ],
     quiet: [
+      "I've pushed your completion through manually — it hadn't synced because of a grading delay — and the certificate will appear within the hour.",
       "I'm sorry for the wait — we've had unusually high volume this week, but that's no excuse.",
       "I've refunded the charge. It happened because of a billing system update, and I'm sorry.",
       'Thanks for your patience. I have checked your order and it leaves the warehouse today.',

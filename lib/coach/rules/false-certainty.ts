@@ -76,6 +76,10 @@ const PATTERNS: Pattern[] = [
     re: /\b(?:definitely|certainly|absolutely (?:sure|certain|fixed|resolved|guaranteed|will|won't|never))\b/i,
     confirm: (s, m) => {
       if (/^certainly\b[,!]/i.test(s.norm.slice(m.index))) return false;
+      // "you're definitely not the only one asking" reassures; it claims nothing about the fix
+      if (/^definitely not (?:the only (?:one|person|customer)|alone)\b/i.test(s.norm.slice(m.index))) return false;
+      // "almost certainly" is a hedge
+      if (/\b(?:almost|most|nearly|very|pretty)\s+$/i.test(s.norm.slice(Math.max(0, m.index - 8), m.index))) return false;
       if (NOT_A_CLAIM_AFTER.test(s.norm.slice(m.index + m[0].length))) return false;
       if (negatedNear(s, m.index, m.index + m[0].length, 3)) return false;
       const g = grammarAt(s.norm, m.index + m[0].length);
@@ -191,6 +195,8 @@ export const falseCertainty: Rule = {
       "I can't guarantee it won't happen again, but I will call you by 3pm with what we're changing.",
       "I don't know yet; I'll find out and tell you by 3pm.",
       "I'll definitely call you tomorrow at 10am.",
+      "You're definitely not the only one asking for dark mode, so I've added your vote.",
+      "It's almost certainly the same fault as last week; I'm checking and will confirm by 3pm.",
       'Your order is covered by our money-back guarantee.',
       'You will get a 100% refund.',
       "I'm not 100% sure yet what caused it.",

@@ -55,6 +55,7 @@ export const missingNextStep: Rule = {
       { draft: "I'm sorry about the missing parcel. I have asked the warehouse to check what happened.", message: { level: 'frustrated', frustrated: true } },
     ],
     quiet: [
+      "Your refund was issued on the 3rd. I'll check its status on the morning of the 12th and email you.",
       "I'm sorry about the missing parcel. I'll call you by 3pm Thursday with an update.",
       "I've asked the warehouse to check, and I'll email you tomorrow morning with what they find.",
       "Your replacement will be with you within 24 hours, and I'll check in on Friday.",
