@@ -26,6 +26,7 @@ export function DraftCoach() {
       chosenManual: s.draftChoice === 'manual',
     })),
   );
+  const checked = checkedLength(draft);
   const setManualDraft = usePanel((s) => s.setManualDraft);
   const setDraftChoice = usePanel((s) => s.setDraftChoice);
 
@@ -65,10 +66,10 @@ export function DraftCoach() {
       <p className="muted coach-state" aria-live="polite">
         {checking ? 'Checking…' : draft.trim() && findings.length === 0 ? 'No issues found in your draft.' : ''}
       </p>
-      {checkedLength(draft) < draft.length ? (
+      {checked < draft.length ? (
         <p className="notice" data-testid="coach-cut">
-          This reply is very long: only its first {checkedLength(draft).toLocaleString('en')} of {draft.length.toLocaleString('en')} characters
-          are checked.
+          This reply is very long: only its first {checked.toLocaleString('en')} of {draft.length.toLocaleString('en')} characters are
+          checked.
         </p>
       ) : null}
       {findings.length > 0 ? (

@@ -7,6 +7,7 @@
 // up to the trigger, not the whole sentence. Parses are cached by that snippet's text, so a draft
 // re-checked on every typing pause re-parses only what changed.
 import nlp from 'compromise';
+import { windowStart } from './text';
 
 // Support-mail words compromise would otherwise mis-tag (compromise's plugin shape: words → tag).
 nlp.plugin({
@@ -90,12 +91,7 @@ const MAX_CLAUSE = 240;
 /** The snippet compromise sees: from the clause start to the end of the word at `at` (+ `extraWords`),
  * at most MAX_CLAUSE characters back, starting on a word. */
 function snippetAround(sentence: string, at: number, extraWords = 0): { text: string; offset: number } {
-  let from = 0;
-  if (at > MAX_CLAUSE) {
-    from = at - MAX_CLAUSE;
-    const space = sentence.indexOf(' ', from);
-    from = space !== -1 && space < at ? space + 1 : from;
-  }
+  let from = windowStart(sentence, at, MAX_CLAUSE);
   from += clauseStart(sentence.slice(from, at), at - from);
   const re = new RegExp(`^[\\w'’-]*(?:\\W+[\\w'’-]+){0,${extraWords}}`);
   const tail = re.exec(sentence.slice(at))![0];

@@ -148,3 +148,12 @@ function withSentence(t: Token, sentences: Sentence[]): Token {
   t.sentence = si;
   return t;
 }
+
+/** Where a window reaching at most `max` characters back from `at` starts: 0 when `at` is that close
+ * to the start, else just after the first space in reach, so the window starts on a whole word. (A
+ * run-on "sentence", a pasted log, must not hand the grammar thousands of words.) */
+export function windowStart(text: string, at: number, max: number): number {
+  if (at <= max) return 0;
+  const space = text.indexOf(' ', at - max);
+  return space !== -1 && space < at ? space + 1 : at - max;
+}

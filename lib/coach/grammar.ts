@@ -4,6 +4,7 @@
 // sees the sentences a rule's cheap pass has flagged, and each sentence is parsed once: a draft
 // re-checked on every keystroke pause re-parses only the sentences that changed.
 import nlp from 'compromise/two';
+import { windowStart } from '@/lib/analysis/text';
 
 // Domain words, added the compromise way. ThirdParty marks who a reply might blame; the tag is only
 // read by the coach, and the words stay nouns for everyone else sharing compromise.
@@ -156,11 +157,7 @@ export function grammarAt(sentence: string, to: number): Grammar {
   if (to <= MAX_BEFORE && end - to <= MAX_AFTER) return grammarOf(sentence.slice(0, end));
   // A run-on "sentence" (a pasted log, a wall of text with no stops): parse only a window of whole
   // words around the match, then shift the offsets back into the sentence.
-  let from = 0;
-  if (to > MAX_BEFORE) {
-    const space = sentence.indexOf(' ', to - MAX_BEFORE);
-    from = space !== -1 && space < to ? space + 1 : to - MAX_BEFORE;
-  }
+  const from = windowStart(sentence, to, MAX_BEFORE);
   let stop = end;
   if (end - to > MAX_AFTER) {
     const space = sentence.lastIndexOf(' ', to + MAX_AFTER);

@@ -6,4 +6,5 @@ export { remindersFor, REMINDERS } from './reminders';
 export { RULES, CONTRACT_RULE_IDS, ruleById } from './rules';
 export { PHRASES } from './phrases';
 export type { Rule, Example, ExampleMessage } from './rule';
+export { exampleDraft } from './rule';
 export type { CoachContext, Finding, Reminder, Step, Suggestion } from './types';

@@ -4,7 +4,7 @@
 import type { Analysis } from '@/lib/analysis/types';
 import { readMessage } from './message';
 import { PHRASES, type Phrase } from './phrases';
-import { canFill, fill, nextUpdate, slotsFor, type SlotOptions } from './slots';
+import { canFill, fill, nextUpdate, promisedUpdate, slotsFor, type SlotOptions } from './slots';
 import type { Suggestion } from './types';
 
 export interface SuggestOptions extends SlotOptions {
@@ -34,14 +34,14 @@ export function suggestReplies(analysis: Analysis, opts: SuggestOptions = {}): S
       const template = !canFill(p.text, slots) && p.fallback ? p.fallback : p.text;
       const text = fill(template, slots);
       // a phrase that promises the update time gets that time, for "remind me then"
-      const promises = /\{time\}/.test(template) && text.includes(update.label);
+      const promised = /\{time\}/.test(template) ? promisedUpdate(text, update) : undefined;
       return {
         id: p.id,
         step: p.step,
         text,
         why: p.why(m),
         rank: Math.round(rank * 10) / 10,
-        ...(promises ? { update: { at: update.at.toISOString(), label: update.label } } : {}),
+        ...(promised ? { update: promised } : {}),
       };
     });
 }

@@ -39,6 +39,11 @@ export interface ExampleMessage {
 
 export type Example = string | { draft: string; message: ExampleMessage };
 
+/** An example's draft text. */
+export function exampleDraft(e: Example): string {
+  return typeof e === 'string' ? e : e.draft;
+}
+
 export interface Rule {
   id: string;
   step: Step;

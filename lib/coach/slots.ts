@@ -2,6 +2,7 @@
 // a concrete time for the next update. Templates degrade gracefully: "[, {name}]" disappears when
 // the name is unknown, so no "Hi ," artefacts reach a customer.
 import type { Analysis } from '@/lib/analysis/types';
+import type { PromisedUpdate } from './types';
 
 export interface Slots {
   /** Customer's first name. */
@@ -76,6 +77,12 @@ export function nextUpdate(now: Date): { label: string; at: Date } {
   const next = (day + 1) % 7;
   if (next >= 1 && next <= 5) return { label: 'by 10am tomorrow', at: at(1, 10) };
   return { label: 'by 10am Monday', at: at(day === 5 ? 3 : 2, 10) }; // from Friday evening or Saturday
+}
+
+/** The update a text promises: `next` when its words are in `text` and were not already in `was`
+ * (a rewrite that adds the time promises it; one that keeps the rep's own time does not). */
+export function promisedUpdate(text: string, next: { label: string; at: Date }, was = ''): PromisedUpdate | undefined {
+  return text.includes(next.label) && !was.includes(next.label) ? { at: next.at.toISOString(), label: next.label } : undefined;
 }
 
 function clock(h: number): string {

@@ -4,7 +4,7 @@
 // through the PanelEngine, and tip usage goes to the UsageSink.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Analysis } from '@/lib/analysis/types';
-import { nextUpdate } from '@/lib/coach/slots';
+import { nextUpdate, promisedUpdate } from '@/lib/coach/slots';
 import type { Finding, PromisedUpdate, Reminder, Suggestion } from '@/lib/coach/types';
 import type { ConversationSnapshot, PageState, SiteId } from '@/lib/messaging/protocol';
 import type { PanelBridge } from './bridge';
@@ -41,11 +41,10 @@ export interface ShownFinding extends Finding {
   dismissKey: string;
   /** The rewrite adds an update time ("…, and I'll update you by 3pm today"): that moment, read from
    * the same clock as the check, so a click after the hour turns still offers the right reminder. */
-  update?: { at: string; label: string };
+  update?: PromisedUpdate;
 }
 
 export type DraftMode = 'page' | 'manual';
-
 
 export interface PanelData {
   status: PanelStatus;
@@ -302,12 +301,10 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
     }
     const next = nextUpdate(checkedAt);
     const findings: ShownFinding[] = raw
-      .map((f, i) => ({
-        ...f,
-        id: `${f.rule}:${f.start}:${f.end}:${i}`,
-        dismissKey: dismissKeyOf(f),
-        ...(f.suggestion.includes(next.label) && !f.text.includes(next.label) ? { update: { at: next.at.toISOString(), label: next.label } } : {}),
-      }))
+      .map((f, i) => {
+        const update = promisedUpdate(f.suggestion, next, f.text);
+        return { ...f, id: `${f.rule}:${f.start}:${f.end}:${i}`, dismissKey: dismissKeyOf(f), ...(update ? { update } : {}) };
+      })
       .filter((f) => !s.dismissed.includes(f.dismissKey));
     store.setState({ findings, checking: false });
     for (const f of findings) recordShown('rule', f.rule);

@@ -1,18 +1,18 @@
 // Every rule record's own examples are its spec: each `fires` example gets a finding from that rule,
 // each `quiet` example gets none from it.
 import { describe, expect, test } from 'vitest';
-import { CONTRACT_RULE_IDS, RULES, checkDraft, type Example } from '@/lib/coach';
+import { CONTRACT_RULE_IDS, RULES, checkDraft, exampleDraft, type Example } from '@/lib/coach';
 import { RULE_DOCS } from '@/lib/coach/rules/docs';
 import { analysisOf, NOW } from './helpers';
 
 function run(example: Example, ruleId: string) {
-  const draft = typeof example === 'string' ? example : example.draft;
+  const draft = exampleDraft(example);
   const analysis = typeof example === 'string' ? undefined : analysisOf(example.message);
   return checkDraft(draft, { ...(analysis ? { analysis } : {}), now: NOW }).filter((f) => f.rule === ruleId);
 }
 
-const fires = RULES.flatMap((r) => r.examples.fires.map((ex) => [r.id, typeof ex === 'string' ? ex : ex.draft, ex] as const));
-const quiet = RULES.flatMap((r) => r.examples.quiet.map((ex) => [r.id, typeof ex === 'string' ? ex : ex.draft, ex] as const));
+const fires = RULES.flatMap((r) => r.examples.fires.map((ex) => [r.id, exampleDraft(ex), ex] as const));
+const quiet = RULES.flatMap((r) => r.examples.quiet.map((ex) => [r.id, exampleDraft(ex), ex] as const));
 
 describe('rule examples', () => {
   test.each(fires)('%s fires on "%s"', (id, _draft, example) => {
@@ -42,7 +42,7 @@ describe('the rule list', () => {
 
   test.each(RULES.filter((r) => r.needsMessage).map((r) => [r.id, r] as const))('%s (a context rule) stays quiet without a message analysis', (id, rule) => {
     for (const ex of rule.examples.fires) {
-      const draft = typeof ex === 'string' ? ex : ex.draft;
+      const draft = exampleDraft(ex);
       expect(checkDraft(draft, { now: NOW }).filter((f) => f.rule === id)).toEqual([]);
     }
   });
