@@ -343,28 +343,70 @@ function macro(e: DevEval, k: 'precision' | 'recall'): number {
   return e.per.reduce((a, p) => a + p[k], 0) / e.per.length;
 }
 
+// ---------- cross-validation (report only) ----------
+/** Folds; row i of a dataset's train rows followed by its dev rows is in fold i % FOLDS. */
+const FOLDS = 5;
+
+function vocabularyFrom(examples: Example[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const e of examples) for (const w of e.f.words) df.set(w, (df.get(w) ?? 0) + 1);
+  const vocab = new Map<string, number>();
+  for (const [w, n] of [...df.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) if (n >= MIN_DF) vocab.set(w, vocab.size);
+  return vocab;
+}
+
+/**
+ * How the setting does on rows no model saw, with far more rows than dev alone: each trained-on
+ * dataset's train and dev rows are pooled and cut into FOLDS folds, and every row is scored by a
+ * model fitted (with `cfg`) on the other folds plus the signal examples. Prints F1 at threshold `t`
+ * for all held-out rows, and for the train rows and the dev rows apart: a gap between the last two
+ * says how far the dev split alone can mislead (GoEmotions' dev split reads above its train rows).
+ */
+function reportCrossValidation(train: Example[], dev: Example[], cfg: Config, trainOn: ReadonlySet<Dataset>, t: number): void {
+  const pooled = DATASETS.map((name, d) => (trainOn.has(name) ? [...train.filter((e) => e.ds === d), ...dev.filter((e) => e.ds === d)] : []));
+  const examples = train.filter((e) => e.ds === EXAMPLES);
+  const held = pooled.map((rows) => new Array<number>(rows.length));
+  for (let k = 0; k < FOLDS; k++) {
+    const fitOn = [...pooled.flatMap((rows) => rows.filter((_, i) => i % FOLDS !== k)), ...examples];
+    const vocab = vocabularyFrom(fitOn);
+    const fitted = fit(fitOn, vocab, cfg);
+    pooled.forEach((rows, d) => {
+      const idx = rows.map((_, i) => i).filter((i) => i % FOLDS === k);
+      scores(idx.map((i) => rows[i]!), vocab, fitted).forEach((s, j) => (held[d]![idx[j]!] = s));
+    });
+    log(`  cross-validation: fold ${k + 1}/${FOLDS} done`);
+  }
+  const f1 = (s: number[], rows: Example[]) => (100 * prf(s.map((x) => x >= t), rows.map((e) => e.y === 1)).f1).toFixed(1);
+  console.log(`cross-validated F1 at the alert threshold ${t} (${FOLDS} folds over train + dev; all held-out rows / train rows / dev rows):`);
+  pooled.forEach((rows, d) => {
+    if (!rows.length) return;
+    const n = train.filter((e) => e.ds === d).length;
+    const s = held[d]!;
+    console.log(`  ${DATASETS[d]!.padEnd(20)} ${f1(s, rows)} / ${f1(s.slice(0, n), rows.slice(0, n))} / ${f1(s.slice(n), rows.slice(n))}`);
+  });
+}
+
 // ---------- main ----------
 /** `--train-on a,b`: fit on these datasets' train splits only (the dev splits of all three still choose
- * the thresholds); `--out FILE`: write there instead of the shipped weights. See README, "Licences". */
-function options(): { trainOn: Dataset[]; out: string } {
-  const { values } = parseArgs({ options: { 'train-on': { type: 'string' }, out: { type: 'string' } } });
+ * the thresholds); `--out FILE`: write there instead of the shipped weights. See README, "Licences".
+ * `--cv`: also report the chosen setting's cross-validated figures (crossValidate; nothing written
+ * to the weights changes). */
+function options(): { trainOn: Dataset[]; out: string; cv: boolean } {
+  const { values } = parseArgs({ options: { 'train-on': { type: 'string' }, out: { type: 'string' }, cv: { type: 'boolean' } } });
   const trainOn = values['train-on'] ? values['train-on'].split(',').map((s) => s.trim()) : [...DATASETS];
   for (const d of trainOn) if (!(DATASETS as readonly string[]).includes(d)) throw new Error(`--train-on: unknown dataset "${d}" (known: ${DATASETS.join(', ')})`);
-  return { trainOn: trainOn as Dataset[], out: values.out ? resolve(values.out) : OUT };
+  return { trainOn: trainOn as Dataset[], out: values.out ? resolve(values.out) : OUT, cv: values.cv === true };
 }
 
 function main(): void {
-  const { trainOn, out } = options();
+  const { trainOn, out, cv } = options();
   log(`data: ${DATA_DIR}; fitting on the train splits of ${trainOn.join(', ')}`);
   const train = load('train', new Set(trainOn));
   log(`featurized train: ${train.length} texts`);
   const dev = load('dev');
   log(`featurized dev: ${dev.length} texts`);
 
-  const df = new Map<string, number>();
-  for (const e of train) for (const w of e.f.words) df.set(w, (df.get(w) ?? 0) + 1);
-  const fullVocab = new Map<string, number>();
-  for (const [w, n] of [...df.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) if (n >= MIN_DF) fullVocab.set(w, fullVocab.size);
+  const fullVocab = vocabularyFrom(train);
   log(`vocabulary: ${fullVocab.size} words and pairs with df >= ${MIN_DF}`);
 
   // Hyper-parameters, chosen on dev: the datasets' shares, L2 strength, the extra weight on calm
@@ -496,6 +538,7 @@ function main(): void {
     const p = ev.per[i]!;
     console.log(`  ${d.padEnd(20)} ${(100 * p.precision).toFixed(1)} / ${(100 * p.recall).toFixed(1)} / ${(100 * p.f1).toFixed(1)}   goal ${ev.goals[i] ? 'met' : 'MISSED'} on dev`);
   });
+  if (cv) reportCrossValidation(train, dev, cfg, new Set(trainOn), ev.t);
   console.log(`  angry vs GoEmotions 'anger' label (dev): F1 ${(100 * angryF1).toFixed(1)}`);
   for (const f of fixtureRates) console.log(`  fixture ${f.name}: ${f.flagged}/${f.total} flagged frustrated`);
   console.log('named feature weights (log-odds):');
