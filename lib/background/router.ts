@@ -11,6 +11,8 @@ import { siteOf } from '@/lib/sites/hosts';
 export interface BadgeAnalysis {
   level: Level;
   score: number;
+  /** Why the message was not scored (not English, nothing new in it…); level and score are then calm, 0. */
+  reason?: string;
 }
 
 /** `analyzeMessage` from lib/analysis, or anything shaped like it. */
@@ -90,8 +92,8 @@ export function createRouter(ports: RouterPorts): BackgroundRouter {
     try {
       const prior = { priorCustomerMessages: Math.max(0, c.customerMessageCount - 1) };
       // The default sensitivity is left implicit, so the call is exactly the CLI's for the same text.
-      const { level, score } = ports.analyse(c.latestCustomerText, sensitivity === 'normal' ? prior : { ...prior, sensitivity });
-      return { analysis: { level, score }, key };
+      const { level, score, reason } = ports.analyse(c.latestCustomerText, sensitivity === 'normal' ? prior : { ...prior, sensitivity });
+      return { analysis: reason ? { level, score, reason } : { level, score }, key };
     } catch (error) {
       ports.onError?.(error);
       return { analysis: null, key: null };

@@ -16,6 +16,9 @@ export interface BadgeData {
   level: Level;
   score: number;
   customerMessages: number;
+  /** Why the message could not be scored ("not English"): the badge then says "Not scored", not "Calm 0"
+   * (its data-level and data-score keep the CLI's calm and 0). */
+  unscored?: string;
 }
 
 export interface BadgeController {
@@ -32,6 +35,7 @@ export interface BadgeController {
 
 /** Starts with the words the badge shows ("Frustrated 72"), so speech input can name it (WCAG 2.5.3). */
 export function ariaLabel(data: BadgeData): string {
+  if (data.unscored) return `Not scored: Defuse can't score the customer's latest message (${data.unscored}). Open the Defuse panel.`;
   const messages = data.customerMessages === 1 ? '1 message' : `${data.customerMessages} messages`;
   return `${LEVEL_LABEL[data.level]} ${data.score}: Defuse thinks the customer looks ${LEVEL_LABEL[data.level].toLowerCase()} (score ${data.score} of 100, ${messages} from the customer). Open the Defuse panel.`;
 }
@@ -110,14 +114,17 @@ export function createBadge(doc: Document, onOpen: () => void): BadgeController 
         'data-score': String(data.score),
         'data-customer-messages': String(data.customerMessages),
       };
+      if (data.unscored) attrs['data-unscored'] = data.unscored;
+      else host.removeAttribute('data-unscored');
       for (const [name, value] of Object.entries(attrs)) {
         if (host.getAttribute(name) !== value) host.setAttribute(name, value);
       }
       const label = ariaLabel(data);
       if (button && button.getAttribute('aria-label') !== label) button.setAttribute('aria-label', label);
       // Only touch what changed: a re-read of an unchanged page must cause no DOM mutation.
-      if (text && text.textContent !== LEVEL_LABEL[data.level]) text.textContent = LEVEL_LABEL[data.level];
-      if (score && score.textContent !== String(data.score)) score.textContent = String(data.score);
+      const shown = data.unscored ? { level: 'Not scored', score: '' } : { level: LEVEL_LABEL[data.level], score: String(data.score) };
+      if (text && text.textContent !== shown.level) text.textContent = shown.level;
+      if (score && score.textContent !== shown.score) score.textContent = shown.score;
       removeStrays();
     },
     isAt(slot) {

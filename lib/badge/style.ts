@@ -29,4 +29,6 @@ button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
 :host([data-level="watch"]) button { color: #7a4d00; background: #fff4dc; }
 :host([data-level="frustrated"]) button { color: #a33b00; background: #ffe9dc; }
 :host([data-level="angry"]) button { color: #a50e0e; background: #fde8e8; }
+:host([data-unscored]) button { color: #5f6368; background: #f1f3f4; }
+:host([data-unscored]) .score { display: none; }
 `;

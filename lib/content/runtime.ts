@@ -156,6 +156,7 @@ export function startContentRuntime(options: ContentRuntimeOptions): ContentRunt
           level: analysis.level,
           score: analysis.score,
           customerMessages: read.customerMessageCount,
+          ...(analysis.reason ? { unscored: analysis.reason } : {}),
         };
         placeBadge();
       })

@@ -32,7 +32,7 @@ export interface ProtocolMap {
    * Extension pages receive it too (runtime messages reach every extension page); the panel should
    * listen for `bg:pageStateChanged` instead, which carries the tab id and the analysis.
    */
-  'content:pageState': { req: PageState; res: { level: Level; score: number } | null };
+  'content:pageState': { req: PageState; res: { level: Level; score: number; reason?: string } | null };
   /** panel → background: what is open in this tab now? */
   'panel:getPageState': { req: { tabId: number }; res: PageState | null };
   /** background → content: re-read the page now and answer with its state. */

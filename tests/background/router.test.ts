@@ -98,6 +98,11 @@ describe('content:pageState', () => {
     expect(ports.broadcast).toHaveBeenCalledTimes(1);
   });
 
+  test('a message that could not be scored answers its reason with the calm 0, so the badge can say "Not scored"', async () => {
+    ports.analyse.mockImplementation(() => ({ level: 'calm', score: 0, reason: 'not English' }));
+    await expect(send('content:pageState', conversation('Hola, el pedido no ha llegado.'), gmailTab)).resolves.toEqual({ level: 'calm', score: 0, reason: 'not English' });
+  });
+
   test('an analysis that throws gives no badge, and the background carries on', async () => {
     ports.analyse.mockImplementation(() => {
       throw new Error('bad input');

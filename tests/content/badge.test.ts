@@ -46,6 +46,23 @@ describe('the in-page badge', () => {
     );
   });
 
+  test('an unscored message reads "Not scored", not "Calm 0", and keeps the contract attributes', () => {
+    const badge = createBadge(document, () => undefined);
+    const unscored: BadgeData = { conversationId: 'thread-f:1', level: 'calm', score: 0, customerMessages: 1, unscored: 'not English' };
+    badge.place(slotIn('m1'), unscored);
+    const el = document.querySelector(BADGE_TAG)!;
+    const button = el.shadowRoot!.querySelector('button')!;
+    expect(button.textContent!.trim()).toBe('Not scored');
+    expect(button.getAttribute('aria-label')).toBe("Not scored: Defuse can't score the customer's latest message (not English). Open the Defuse panel.");
+    expect(el.getAttribute('data-level')).toBe('calm');
+    expect(el.getAttribute('data-score')).toBe('0');
+    expect(el.getAttribute('data-unscored')).toBe('not English');
+    // the next message can be scored: the badge shows its level and score again
+    badge.place(slotIn('m1'), frustrated);
+    expect(button.textContent).toBe('Frustrated 72');
+    expect(el.hasAttribute('data-unscored')).toBe(false);
+  });
+
   test('moves and updates when the conversation changes, and stays single', () => {
     const badge = createBadge(document, () => undefined);
     badge.place(slotIn('m1'), frustrated);
