@@ -90,6 +90,41 @@ function domInsert(box: HTMLElement, range: Range, text: string): void {
   box.dispatchEvent(new InputEv('input', { bubbles: true, inputType: 'insertText', data: text }));
 }
 
+const isWhite = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0';
+
+const BLOCK_TAGS = /^(?:P|DIV|LI|BLOCKQUOTE|H[1-6]|PRE|TD)$/;
+
+/** The block (paragraph, list item, the box itself) the caret is in. */
+function blockOf(node: Node, box: HTMLElement): Node {
+  for (let n: Node | null = node; n && n !== box; n = n.parentNode) {
+    if (n.nodeType === 1 && BLOCK_TAGS.test((n as Element).tagName)) return n;
+  }
+  return box;
+}
+
+/**
+ * `text` with a space added where it would otherwise run into the words around a collapsed caret:
+ * "…put it right." + "I'd be sorry…" becomes "…put it right. I'd be sorry…". Nothing is added at
+ * the start or end of a line, next to a space, or before punctuation.
+ */
+export function spacedForCaret(range: Range, box: HTMLElement, text: string): string {
+  if (!range.collapsed) return text;
+  const doc = box.ownerDocument;
+  const block = blockOf(range.startContainer, box);
+  const before = doc.createRange();
+  before.selectNodeContents(block);
+  before.setEnd(range.startContainer, range.startOffset);
+  const after = doc.createRange();
+  after.selectNodeContents(block);
+  after.setStart(range.startContainer, range.startOffset);
+  const prev = before.toString().slice(-1);
+  const next = after.toString().charAt(0);
+  let out = text;
+  if (prev && !isWhite(prev) && !isWhite(out.charAt(0)) && !/^[.,;:!?)]/.test(out)) out = ' ' + out;
+  if (next && !isWhite(next) && !isWhite(out.charAt(out.length - 1)) && !/^[.,;:!?)]/.test(next)) out += ' ';
+  return out;
+}
+
 export interface InsertTextOptions extends InsertOptions {
   /** Selectors inside the box before which the default caret goes (signature, quoted history). */
   stopAt?: readonly string[];
@@ -111,6 +146,7 @@ export async function insertText(box: HTMLElement, text: string, options: Insert
   if (!sel) return { ok: false, error: INSERT_FAILED };
   sel.removeAllRanges();
   sel.addRange(range);
+  text = spacedForCaret(range, box, text);
 
   const ckeditor = isCkeditor(box);
   if (ckeditor && requestCkeditorInsert(box, text)) return { ok: true, method: 'ckeditor-bridge' };
@@ -140,8 +176,6 @@ export async function insertText(box: HTMLElement, text: string, options: Insert
 }
 
 export const REWRITE_NOT_FOUND = 'Those words are no longer in your reply, so nothing was changed.';
-
-const isWhite = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0';
 
 /**
  * The live DOM range of the `occurrence`-th (0-based) appearance of `needle` in the box's text, read

@@ -77,6 +77,33 @@ describe('Gmail reply box', () => {
     expect(box.textContent).toBe('Hi Dana, hello world');
   });
 
+  test('a second suggestion does not run into the sentence before it, nor into the word after it', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const box = gmailBox();
+    box.innerHTML = "I'm sorry this has dragged on. We'll put it right.";
+    caretAt(box.firstChild!, box.textContent!.length);
+    await createGmailAdapter(document).insert("I'd be sorry to lose you.");
+    expect(box.textContent).toBe("I'm sorry this has dragged on. We'll put it right. I'd be sorry to lose you.");
+    box.innerHTML = 'Hi Dana,world';
+    caretAt(box.firstChild!, 'Hi Dana,'.length);
+    await createGmailAdapter(document).insert('hello');
+    expect(box.textContent).toBe('Hi Dana, hello world');
+  });
+
+  test('adds no space at the start of a line, next to a space, or before punctuation', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const box = gmailBox();
+    box.innerHTML = '<div>First line.</div><div>Thanks</div>';
+    const second = box.querySelectorAll('div')[1]!;
+    caretAt(second.firstChild!, 0);
+    await createGmailAdapter(document).insert('Hello.');
+    expect(second.textContent).toBe('Hello. Thanks');
+    box.innerHTML = 'Thanks.';
+    caretAt(box.firstChild!, 'Thanks'.length);
+    await createGmailAdapter(document).insert('again');
+    expect(box.textContent).toBe('Thanks again.');
+  });
+
   test('restores the caret the rep last had in the box when focus has moved away', async () => {
     loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
     const box = gmailBox();
