@@ -92,10 +92,13 @@ function analyze(input: string, opts: AnalyseOptions): Analysis {
     return { id: s.id, label: s.label, category: s.category, text: cleaned.source.slice(span.start, span.end), start: span.start, end: span.end };
   };
   const signals: Signal[] = found.map(toSignal);
-  // Strong negative words that no signal already covers are shown as lexical evidence.
+  // Strong negative words that no signal already covers are shown as lexical evidence; not the
+  // polite "I'd hate to…" ("hate to chase", "hate to take my business elsewhere"), whose weight
+  // still counts but which a rep would not call a strongly negative word.
   for (const w of val.words) {
     if (w.value > -2) continue;
     const t = w.token;
+    if (t.norm === 'hate' && /^\s+to\b/i.test(cleaned.text.slice(t.end, t.end + 4))) continue;
     if (found.some((s) => t.start < s.end && t.end > s.start)) continue;
     signals.push(toSignal({ id: 'negative-word', label: 'Strongly negative word', category: 'lexical', start: t.start, end: t.end }));
   }

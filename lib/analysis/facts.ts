@@ -121,3 +121,10 @@ const SECOND_PERSON: Record<string, string> = { my: 'your', me: 'you', i: 'you',
 export function toSecondPerson(phrase: string): string {
   return phrase.replace(/\b(?:my|me|i|our|us|mine|myself|i['’]m)\b/gi, (w) => SECOND_PERSON[w.toLowerCase()] ?? w);
 }
+
+const THIRD_PERSON: Record<string, string> = { your: 'their', you: 'them', yours: 'theirs', yourself: 'themselves', "you're": "they're", 'you’re': 'they’re' };
+
+/** A fact as said back to the customer, told to the rep about them instead: "your refund" → "their refund". */
+export function toThirdPerson(phrase: string): string {
+  return phrase.replace(/\b(?:your|yours|yourself|you['’]re|you)\b/gi, (w) => THIRD_PERSON[w.toLowerCase()] ?? w);
+}

@@ -248,7 +248,8 @@ export const SIGNALS: SignalRecord[] = [
     category: 'elapsed-time',
     anchors: ['min', 'hour', 'hr', 'day', 'week', 'wk', 'month', 'year'],
     patterns: [
-      new RegExp(`(?<!\\b(?:in|within|every|per|each|next|after|takes?|took|lasts?)\\s+(?:the\\s+)?(?:next\\s+)?)\\b(?:${NUM_WORD})\\s+(?:(?:whole|full|entire|long|more|straight|business|working)\\s+)?(?:minutes?|mins|hours?|hrs|days?|weeks?|wks|months?|years?)\\b(?!\\s+(?:from now|later|in advance|notice|trial|warranty|return|plan|subscription|contract|delivery window))`, 'gi'),
+      // not how long someone has been a customer ("a customer for six years", "used your app for 3 years")
+      new RegExp(`(?<!\\b(?:in|within|every|per|each|next|after|takes?|took|lasts?)\\s+(?:the\\s+)?(?:next\\s+)?)(?<!\\b(?:customers?|clients?|members?|subscribers?|users?|with (?:you|you guys|your \\w+)|(?:used|using|had|owned) (?:you|your \\w+|it|them|this \\w+))\\s+for\\s+(?:over\\s+|nearly\\s+|almost\\s+|about\\s+)?)\\b(?:${NUM_WORD})\\s+(?:(?:whole|full|entire|long|more|straight|business|working)\\s+)?(?:minutes?|mins|hours?|hrs|days?|weeks?|wks|months?|years?)\\b(?!\\s+(?:from now|later|in advance|notice|trial|warranty|return|plan|subscription|contract|delivery window))`, 'gi'),
     ],
     unless: /\b(?:how many|how long does|will take|would take|it takes|expect (?:it|delivery) (?:in|within))\b/i,
     check: ({ match }) => {
@@ -263,7 +264,14 @@ export const SIGNALS: SignalRecord[] = [
     why: 'Time spent waiting is what customers measure us by; a number of days makes it concrete.',
     examples: {
       fires: ['I have been waiting three weeks.', 'It has been 19 days since I ordered.', 'I was on hold for 45 minutes.', 'Nineteen days and counting.', 'It has been twenty-one days.'],
-      quiet: ['Please reply within 2 days.', 'The download takes 5 minutes.', 'Can you deliver in two weeks?', 'I waited 2 minutes and it worked.'],
+      quiet: [
+        'Please reply within 2 days.',
+        'The download takes 5 minutes.',
+        'Can you deliver in two weeks?',
+        'I waited 2 minutes and it worked.',
+        "I've been a customer for six years.",
+        "I've used your service for over three years without a problem.",
+      ],
     },
   },
   {

@@ -2,6 +2,7 @@
 // (its signal categories and facts) and to the house-rule step it serves. `fit` says how well the
 // phrase answers this message (0: not offered); the phrasebook ranks by it. Templates take {name},
 // {ref}, {time}, {promised}, {elapsed}, {lead}; a "[...]" part is dropped when its slot is unknown.
+import { toThirdPerson } from '@/lib/analysis/facts';
 import { times, type MessageView } from './message';
 import type { Step } from './types';
 
@@ -25,7 +26,7 @@ export const PHRASES: readonly Phrase[] = [
     fit: (m) => (m.promised ? 9.5 : 0),
     text: "You were promised {promised}, and it didn't happen. I'm sorry[, {name}]; that's not good enough, and I'm going to put it right.",
     fallback: "We told you something would happen and it didn't. I'm sorry[, {name}]; that's not good enough, and I'm going to put it right.",
-    why: (m) => (m.analysis.facts.promised ? `They were promised ${m.analysis.facts.promised} and it did not happen.` : 'A promise to them was broken.'),
+    why: (m) => (m.analysis.facts.promised ? `They were promised ${toThirdPerson(m.analysis.facts.promised)} and it did not happen.` : 'A promise to them was broken.'),
   },
   {
     id: 'ack-repeat-contact',

@@ -33,6 +33,15 @@ describe('analyzeMessage', () => {
     expect(a.scored.end).toBeLessThanOrEqual(historyStart);
   });
 
+  test('"I\'d hate to…" is not listed as a strongly negative word, and a customer\'s tenure is not a wait', () => {
+    const a = analyzeMessage("I've been a customer for six years and I'd hate to take my business elsewhere, but this is the third time I'm writing.");
+    expect(a.signals.map((s) => s.id)).not.toContain('negative-word');
+    expect(a.signals.map((s) => s.id)).not.toContain('elapsed-duration');
+    expect(a.signals.map((s) => s.id)).toEqual(expect.arrayContaining(['cancel-account', 'nth-time']));
+    // "hate" on its own still is one
+    expect(analyzeMessage('I hate this app.').signals.map((s) => s.id)).toContain('negative-word');
+  });
+
   test('signal offsets index the original input exactly', () => {
     const a = analyzeMessage(EMAIL);
     for (const s of a.signals) expect(EMAIL.slice(s.start, s.end)).toBe(s.text);

@@ -83,6 +83,13 @@ describe('suggestReplies', () => {
     );
   });
 
+  test('tells the rep what THEY were promised: "your refund" in the reply, "their refund" in the why', () => {
+    const s = suggestReplies(makeAnalysis({ level: 'frustrated', facts: { promised: 'your refund by Friday' } }), { now: NOW });
+    const ack = s.find((x) => x.id === 'ack-broken-promise')!;
+    expect(ack.text).toContain('You were promised your refund by Friday');
+    expect(ack.why).toBe('They were promised their refund by Friday and it did not happen.');
+  });
+
   test('says why each suggestion is offered in plain words', () => {
     const s = suggestReplies(makeAnalysis({ level: 'frustrated', facts: { contactCount: 3 } }), { now: NOW });
     expect(s.find((x) => x.id === 'ack-repeat-contact')!.why).toBe('They have written 3 times.');
