@@ -1,6 +1,7 @@
 // The draft coach: checks a reply against the house rules and answers with findings, each pointing
 // at the exact words and carrying a concrete rewrite. Cheap regular expressions first; grammar
 // (compromise, cached per sentence) only on the sentences they flag.
+import { commitsWithTime, timeWordsIn } from './cues';
 import { looksEnglish } from './language';
 import { checkedLength } from './limits';
 import type { RuleContext } from './rule';
@@ -21,11 +22,26 @@ export function checkDraft(draft: string, context: CoachContext = {}): Finding[]
     ...(context.analysis ? { analysis: context.analysis } : {}),
     slots: slotsFor(context.analysis, { ...(context.now ? { now: context.now } : {}), ...(context.escalationContact ? { escalationContact: context.escalationContact } : {}) }),
   };
+  // Where the draft already promises a time, a rewrite keeps to it instead of adding a second one:
+  // after that promise it refers back ("I'll update you then"), before it it names the same time.
+  // Applying several rewrites must not leave "by 10am tomorrow" three times, or two different times.
+  let promise: { end: number; before: RuleContext; after: RuleContext } | null | undefined;
+  const promised = () => {
+    if (promise !== undefined) return promise;
+    const s = view.body.find((x) => commitsWithTime(x));
+    const words = s && timeWordsIn(s);
+    promise = s && words ? { end: s.end, before: { ...ctx, slots: { ...ctx.slots, time: words } }, after: { ...ctx, slots: { ...ctx.slots, time: 'then' } } } : null;
+    return promise;
+  };
+  const contextFor = (start: number): RuleContext => {
+    const p = promised();
+    return !p ? ctx : p.end <= start ? p.after : p.before;
+  };
   const findings: Finding[] = [];
   RULES.forEach((rule) => {
     if (off.has(rule.id) || (rule.id === 'english-only') === english) return;
     for (const hit of rule.match(ctx)) {
-      const suggestion = rule.suggest(hit, ctx).trim();
+      const suggestion = rule.suggest(hit, contextFor(hit.start)).trim();
       if (!suggestion || hit.end <= hit.start) continue;
       if (findings.some((f) => f.rule === rule.id && f.start === hit.start && f.end === hit.end)) continue;
       findings.push({
@@ -39,6 +55,16 @@ export function checkDraft(draft: string, context: CoachContext = {}): Finding[]
       });
     }
   });
+  // A finding that only adds a sentence before or after the words it points at ("I'm sorry… " +
+  // words, words + " I've asked my team lead…") carries along another finding's rewrite of those same
+  // words, so its preview never repeats what the coach flags there ("…never happen again, guaranteed").
+  for (const f of findings) {
+    const adds = f.suggestion.startsWith(f.text) ? 'after' : f.suggestion.endsWith(f.text) ? 'before' : null;
+    if (!adds || f.suggestion === f.text) continue;
+    const fix = findings.find((g) => g !== f && g.start === f.start && g.end === f.end && !g.suggestion.includes(g.text));
+    if (!fix) continue;
+    f.suggestion = adds === 'after' ? fix.suggestion + f.suggestion.slice(f.text.length) : f.suggestion.slice(0, -f.text.length) + fix.suggestion;
+  }
   const order = new Map(RULES.map((r, i) => [r.id, i]));
   return findings.sort((a, b) => a.start - b.start || order.get(a.rule)! - order.get(b.rule)!);
 }

@@ -83,3 +83,16 @@ export function commitsWithTime(s: Sentence): boolean {
 }
 
 const TIME_BOUND_ALL = new RegExp(TIME_BOUND.source, 'gi');
+
+/** The time a sentence names, adjacent parts joined: "by 3pm today", "tomorrow at 10am". */
+export function timeWordsIn(s: Sentence): string | undefined {
+  const found = [...s.norm.matchAll(TIME_BOUND_ALL)];
+  if (found.length === 0) return undefined;
+  const start = found[0]!.index!;
+  let end = start + found[0]![0].length;
+  for (const m of found.slice(1)) {
+    if (!/^[\s,]*$/.test(s.norm.slice(end, m.index!))) break;
+    end = m.index! + m[0].length;
+  }
+  return s.text.slice(start, end);
+}

@@ -80,6 +80,27 @@ describe('checkDraft', () => {
     expect(checkDraft(draft, { now: NOW }).find((f) => f.rule === rule)?.suggestion).toBe(suggestion);
   });
 
+  test('rewrites keep to the time the draft already promises: "then" after it, the same words before it', () => {
+    const analysis = makeAnalysis({ level: 'frustrated', facts: { contactCount: 3 } });
+    const after = checkDraft("I'll update you by 3pm today. Unfortunately that's a problem with your ISP, not us.", { analysis, now: NOW });
+    const blameAfter = after.find((f) => f.rule === 'blame-shifting')!;
+    expect(blameAfter.suggestion).toMatch(/what I find then\.$/);
+    const before = checkDraft("Unfortunately that's a problem with your ISP, not us. I'll update you by 3pm today.", { analysis, now: NOW });
+    const blameBefore = before.find((f) => f.rule === 'blame-shifting')!;
+    expect(blameBefore.suggestion).toContain('by 3pm today');
+    // the clock's own time ("by 1pm today" at NOW) is not added as a second, different promise
+    for (const f of [...after, ...before]) expect(f.suggestion).not.toContain('1pm');
+  });
+
+  test("a finding that adds a sentence carries the rewrite of the words it is anchored on, never the flagged words", () => {
+    const analysis = makeAnalysis({ level: 'frustrated', facts: { contactCount: 3 } });
+    const findings = checkDraft('Thanks for your patience with this. This will never happen again, guaranteed.', { analysis, now: NOW });
+    const certainty = findings.find((f) => f.rule === 'false-certainty')!;
+    const escalation = findings.find((f) => f.rule === 'missing-escalation' && f.start === certainty.start)!;
+    expect(escalation.suggestion.startsWith(certainty.suggestion)).toBe(true);
+    expect(escalation.suggestion).not.toContain('guaranteed');
+  });
+
   test('names the escalation contact from settings in the rewrite', () => {
     const analysis = makeAnalysis({ level: 'angry', facts: { askedForEscalation: true } });
     const [f] = checkDraft("I'm sorry about the delay. I'll update you by 3pm today.", { analysis, now: NOW, escalationContact: 'Priya, our support lead' });
