@@ -10,6 +10,8 @@ export interface Measure {
 export interface ChartRow {
   id: string;
   label: string;
+  /** The label's tooltip when it should say more than the label (e.g. the id behind it); defaults to the label. */
+  title?: string;
   values: Record<string, number>;
 }
 
@@ -23,14 +25,14 @@ export interface BarChartProps {
 }
 
 const WIDTH = 640;
-const LABEL_W = 200;
+const LABEL_W = 240;
 const VALUE_W = 56;
 const BAR_H = 14;
 const BAR_GAP = 3;
 const ROW_GAP = 12;
 const TOP = 24;
 
-const clip = (s: string, n = 26) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
+const clip = (s: string, n = 32) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
 export function chartSummary(title: string, measures: readonly Measure[], rows: readonly ChartRow[], total: number): string {
   const head = `Bar chart. ${title}.`;
@@ -76,7 +78,7 @@ export function BarChart({ title, measures, rows, limit = 12 }: BarChartProps) {
           return (
             <g key={row.id} data-chart-row={row.id}>
               <text x={LABEL_W - 8} y={y0 + BAR_H - 3} textAnchor="end" className="chart-text">
-                <title>{row.label}</title>
+                <title>{row.title ?? row.label}</title>
                 {clip(row.label)}
               </text>
               {measures.map((m, i) => {

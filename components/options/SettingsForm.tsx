@@ -1,6 +1,7 @@
 // The rep's settings: label, sites, sensitivity, retention and switched-off coach rules. The form edits
 // the store's draft; Save writes it. A failed save leaves every field as typed and says why.
 import type { FormEvent } from 'react';
+import { ruleLabel } from '@/lib/state/labels';
 import { isDirty, type SettingsDraft } from '@/lib/state/options';
 import type { Sensitivity, SiteId } from '@/lib/storage';
 import { RAW_EVENT_DAYS } from '@/lib/storage/retention';
@@ -104,7 +105,7 @@ export function SettingsForm() {
         <Notice notice={retentionNotice} testId="retention-notice" />
       </div>
 
-      <RuleSwitches draft={draft} />
+      <RuleSwitches draft={draft} saved={saved} />
 
       <div className="actions">
         <button type="submit" aria-disabled={saving || undefined}>
@@ -117,33 +118,46 @@ export function SettingsForm() {
   );
 }
 
-/** One checkbox per coach rule (checked = on), with the rule's plain-language reason. */
-function RuleSwitches({ draft }: { draft: SettingsDraft }) {
+// english-only is a notice, not a house rule: on a draft that isn't English, checkDraft runs no rule and
+// raises this one finding instead, saying the draft was not checked. Switched off, such a draft gets no
+// finding at all and the panel reads "No issues found", so it is not offered as a rule to untick. Settings
+// saved while it could be unticked still show it, under what it does, so it can be switched back on.
+const NOTICES: ReadonlyMap<string, string> = new Map([['english-only', "Note when a draft isn't in English"]]);
+
+/** One checkbox per coach rule (checked = on), named in words, with the rule's plain-language reason. */
+function RuleSwitches({ draft, saved }: { draft: SettingsDraft; saved: { disabledRules: readonly string[] } }) {
   const rules = useOptions((s) => s.rules);
   const { setRuleEnabled } = useOptionsActions();
-  if (!rules.length) return null;
+  const listed = rules.filter(({ id }) => !NOTICES.has(id) || saved.disabledRules.includes(id));
+  if (!listed.length) return null;
   return (
     <fieldset className="rules">
       <legend>Coach rules</legend>
       <p className="hint">Untick a rule to stop the draft coach from raising it.</p>
       <ul>
-        {rules.map(({ id, docs }) => (
+        {listed.map(({ id, docs }) => (
           <li key={id}>
-            <label className="check">
+            <label className="check" title={id}>
               <input
                 type="checkbox"
                 checked={!draft.disabledRules.includes(id)}
                 aria-describedby={`rule-${id}-docs`}
                 onChange={(e) => setRuleEnabled(id, e.target.checked)}
               />
-              <code>{id}</code>
+              {NOTICES.get(id) ?? ruleLabel(id)}
             </label>
             <p id={`rule-${id}-docs`} className="hint rule-docs">
-              {docs}
+              {NOTICES.has(id) ? `${docs} While this is off, such a draft shows no findings at all, as if it were fine.` : docs}
             </p>
           </li>
         ))}
       </ul>
+      {rules.some(({ id }) => id === 'english-only') ? (
+        <p className="hint" data-testid="english-only-note">
+          Drafts that aren't in English are not checked against these rules: the coach reads English only, and says so on
+          such a draft.
+        </p>
+      ) : null}
     </fieldset>
   );
 }

@@ -1,6 +1,8 @@
 // One usage aggregate as charts and tables: tips (shown, used, use rate) and coach rules (fired, fixed).
-// The tables are the charts' text alternative and hold every row; the charts draw the top ones.
+// The tables are the charts' text alternative and hold every row; the charts draw the top ones. Rows are
+// named in words (lib/state/labels); the id the exports use stays beside the name in the tables.
 import { useId } from 'react';
+import { KIND_LABEL, ruleLabel, usageLabel } from '@/lib/state/labels';
 import type { RuleUsage, TipUsage, UsageAggregate } from '@/lib/storage';
 import { BarChart, type ChartRow, type Measure } from './BarChart';
 
@@ -13,10 +15,17 @@ const RULE_MEASURES: Measure[] = [
   { key: 'fixed', label: 'fixed' },
 ];
 
-const KIND_NAMES: Record<TipUsage['kind'], string> = { suggestion: 'Suggestion', reminder: 'Reminder' };
-
 export const tipRowId = (t: Pick<TipUsage, 'kind' | 'tipId'>) => `${t.kind}:${t.tipId}`;
 export const ruleRowId = (r: Pick<RuleUsage, 'ruleId'>) => `rule:${r.ruleId}`;
+
+/** Each tip's name by row id. A suggestion and a reminder can share an id and so a name ("Escalate early"):
+ * then each name says its kind ("Escalate early — suggestion", "Escalate early — reminder"). */
+export function tipNames(tips: readonly Pick<TipUsage, 'kind' | 'tipId'>[]): Map<string, string> {
+  const named = tips.map((t) => ({ row: tipRowId(t), kind: t.kind, name: usageLabel(t.kind, t.tipId) }));
+  const uses = new Map<string, number>();
+  for (const { name } of named) uses.set(name, (uses.get(name) ?? 0) + 1);
+  return new Map(named.map(({ row, kind, name }) => [row, uses.get(name)! > 1 ? `${name} — ${KIND_LABEL[kind].toLowerCase()}` : name]));
+}
 
 /** 0.4 → "40%"; never shown → "—". */
 export function percent(rate: number | null): string {
@@ -38,8 +47,15 @@ export function UsageReport({ aggregate, who }: UsageReportProps) {
         No tip usage recorded from {span}.
       </p>
     );
-  const tipRows: ChartRow[] = aggregate.tips.map((t) => ({ id: tipRowId(t), label: t.tipId, values: { shown: t.shown, used: t.used } }));
-  const ruleRows: ChartRow[] = aggregate.rules.map((r) => ({ id: ruleRowId(r), label: r.ruleId, values: { fired: r.fired, fixed: r.fixed } }));
+  const names = tipNames(aggregate.tips);
+  const tipRows: ChartRow[] = aggregate.tips.map((t) => {
+    const label = names.get(tipRowId(t))!;
+    return { id: tipRowId(t), label, title: `${label} (${t.tipId})`, values: { shown: t.shown, used: t.used } };
+  });
+  const ruleRows: ChartRow[] = aggregate.rules.map((r) => {
+    const label = ruleLabel(r.ruleId);
+    return { id: ruleRowId(r), label, title: `${label} (${r.ruleId})`, values: { fired: r.fired, fixed: r.fixed } };
+  });
   return (
     <div className="usage-report">
       <p className="summary">
@@ -50,7 +66,7 @@ export function UsageReport({ aggregate, who }: UsageReportProps) {
         {tipRows.length ? (
           <>
             <BarChart title={`${who}: tips shown and used, ${span}`} measures={TIP_MEASURES} rows={tipRows} />
-            <TipTable tips={aggregate.tips} caption={`${who}: tips, ${span}`} />
+            <TipTable tips={aggregate.tips} names={names} caption={`${who}: tips, ${span}`} />
           </>
         ) : (
           <p className="empty">No suggestions or reminders shown in this range.</p>
@@ -71,7 +87,17 @@ export function UsageReport({ aggregate, who }: UsageReportProps) {
   );
 }
 
-function TipTable({ tips, caption }: { tips: TipUsage[]; caption: string }) {
+/** A row's name, with the id the exports use in small type under it (team leads match the two). */
+function RowName({ name, id }: { name: string; id: string }) {
+  return (
+    <>
+      <span className="usage-name">{name}</span>{' '}
+      <code className="usage-id">{id}</code>
+    </>
+  );
+}
+
+function TipTable({ tips, names, caption }: { tips: TipUsage[]; names: Map<string, string>; caption: string }) {
   return (
     <div className="table-wrap">
       <table data-testid="tip-table">
@@ -89,9 +115,9 @@ function TipTable({ tips, caption }: { tips: TipUsage[]; caption: string }) {
           {tips.map((t) => (
             <tr key={tipRowId(t)} data-row={tipRowId(t)}>
               <th scope="row">
-                <code>{t.tipId}</code>
+                <RowName name={names.get(tipRowId(t))!} id={t.tipId} />
               </th>
-              <td>{KIND_NAMES[t.kind]}</td>
+              <td>{KIND_LABEL[t.kind]}</td>
               <td className="num" data-measure="shown">{t.shown}</td>
               <td className="num" data-measure="used">{t.used}</td>
               <td className="num">{percent(t.useRate)}</td>
@@ -120,7 +146,7 @@ function RuleTable({ rules, caption }: { rules: RuleUsage[]; caption: string }) 
           {rules.map((r) => (
             <tr key={ruleRowId(r)} data-row={ruleRowId(r)}>
               <th scope="row">
-                <code>{r.ruleId}</code>
+                <RowName name={ruleLabel(r.ruleId)} id={r.ruleId} />
               </th>
               <td className="num" data-measure="fired">{r.fired}</td>
               <td className="num" data-measure="fixed">{r.fixed}</td>

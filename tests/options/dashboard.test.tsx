@@ -46,12 +46,12 @@ describe('dashboard', () => {
     expect((screen.getByLabelText('My usage') as HTMLInputElement).checked).toBe(true);
 
     expect(rowsOf(screen.getByTestId('tip-table'))).toEqual([
-      ['own-the-delay', 'Suggestion', '4', '2', '50%'],
-      ['name-a-time', 'Reminder', '2', '0', '0%'],
+      ['Own the delay own-the-delay', 'Suggestion', '4', '2', '50%'],
+      ['Name a time name-a-time', 'Reminder', '2', '0', '0%'],
     ]);
     expect(rowsOf(screen.getByTestId('rule-table'))).toEqual([
-      ['blame-shifting', '5', '3', '60%'],
-      ['robotic', '1', '0', '0%'],
+      ['Blame-shifting blame-shifting', '5', '3', '60%'],
+      ['Robotic phrasing robotic', '1', '0', '0%'],
     ]);
     expect(screen.getByText('17 events from 2026-11-01 to 2026-11-30.')).toBeTruthy();
   });
@@ -80,8 +80,8 @@ describe('dashboard', () => {
     }
     const charts = screen.getAllByRole('img');
     expect(charts.map((c) => c.getAttribute('aria-label'))).toEqual([
-      'Bar chart. Your usage: tips shown and used, 2026-11-01 to 2026-11-30. own-the-delay: shown 4, used 2; name-a-time: shown 2, used 0.',
-      'Bar chart. Your usage: coach rules fired and fixed, 2026-11-01 to 2026-11-30. blame-shifting: fired 5, fixed 3; robotic: fired 1, fixed 0.',
+      'Bar chart. Your usage: tips shown and used, 2026-11-01 to 2026-11-30. Own the delay: shown 4, used 2; Name a time: shown 2, used 0.',
+      'Bar chart. Your usage: coach rules fired and fixed, 2026-11-01 to 2026-11-30. Blame-shifting: fired 5, fixed 3; Robotic phrasing: fired 1, fixed 0.',
     ]);
   });
 
@@ -90,10 +90,10 @@ describe('dashboard', () => {
     await seed(db);
     await renderOptions({ db });
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-10-01' } });
-    await waitFor(() => expect(rowsOf(screen.getByTestId('rule-table'))[0]).toEqual(['dismissive', '7', '0', '0%']));
+    await waitFor(() => expect(rowsOf(screen.getByTestId('rule-table'))[0]).toEqual(['Dismissive dismissive', '7', '0', '0%']));
     fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-10-31' } });
     await waitFor(() => expect(screen.queryByTestId('tip-table')).toBeNull());
-    expect(rowsOf(screen.getByTestId('rule-table'))).toEqual([['dismissive', '7', '0', '0%']]);
+    expect(rowsOf(screen.getByTestId('rule-table'))).toEqual([['Dismissive dismissive', '7', '0', '0%']]);
   });
 
   test('a range that ends before it starts is explained, not drawn', async () => {

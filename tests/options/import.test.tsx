@@ -75,8 +75,8 @@ describe('importing team files', () => {
       ['Ana', '4', '1', '2', '0'],
       ['Ben', '6', '3', '0', '1'],
     ]);
-    expect(rowsOf(screen.getByTestId('tip-table'))).toEqual([['own-the-delay', 'Suggestion', '10', '4', '40%']]);
-    expect(rowsOf(screen.getByTestId('rule-table'))).toEqual([['blame-shifting', '2', '1', '50%']]);
+    expect(rowsOf(screen.getByTestId('tip-table'))).toEqual([['Own the delay own-the-delay', 'Suggestion', '10', '4', '40%']]);
+    expect(rowsOf(screen.getByTestId('rule-table'))).toEqual([['Blame-shifting blame-shifting', '2', '1', '50%']]);
     expect(rowsOf(screen.getByTestId('imports-table')).map((r) => [r[0], r[2], r[3]])).toEqual(
       expect.arrayContaining([
         ['ana.csv', '3', 'Ana'],

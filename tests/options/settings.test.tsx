@@ -3,6 +3,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, test } from 'vitest';
 import { RULES } from '@/lib/coach';
+import { ruleLabel } from '@/lib/state/labels';
 import { addDays, aggregateUsage, dayOf, DefuseDB, getSettings, recordUsageBatch, updateSettings } from '@/lib/storage';
 import { at, breakTable, must, NOW, renderOptions } from './helpers';
 
@@ -18,7 +19,7 @@ describe('settings', () => {
     fireEvent.click(field('Zendesk'));
     fireEvent.click(field(/^High/));
     fireEvent.change(field('Keep usage data for (days)'), { target: { value: '90' } });
-    fireEvent.click(field('robotic'));
+    fireEvent.click(field('Robotic phrasing'));
     expect(screen.getByText('You have unsaved changes.')).toBeTruthy();
     save();
     expect(await screen.findByText('Settings saved.')).toBeTruthy();
@@ -39,16 +40,22 @@ describe('settings', () => {
     expect(field('Zendesk').checked).toBe(false);
     expect(field(/^High/).checked).toBe(true);
     expect(field('Keep usage data for (days)').value).toBe('90');
-    expect(field('robotic').checked).toBe(false);
-    expect(field('blame-shifting').checked).toBe(true);
+    expect(field('Robotic phrasing').checked).toBe(false);
+    expect(field('Blame-shifting').checked).toBe(true);
   });
 
-  test('lists every coach rule from lib/coach with its plain-language reason', async () => {
+  test('lists every house rule from lib/coach by name, with its id and plain-language reason', async () => {
     await renderOptions();
     const group = screen.getByRole('group', { name: 'Coach rules' });
     const boxes = within(group).getAllByRole('checkbox');
-    expect(boxes.map((b) => b.closest('label')!.textContent)).toEqual(RULES.map((r) => r.id));
-    for (const rule of RULES) expect(field(rule.id).getAttribute('aria-describedby') && document.getElementById(field(rule.id).getAttribute('aria-describedby')!)!.textContent).toBe(rule.docs);
+    // english-only is a notice, not a house rule to untick (tests/options/labels.test.tsx)
+    const houseRules = RULES.filter((r) => r.id !== 'english-only');
+    expect(boxes.map((b) => b.closest('label')!.textContent)).toEqual(houseRules.map((r) => ruleLabel(r.id)));
+    for (const rule of houseRules) {
+      const box = field(ruleLabel(rule.id));
+      expect(box.closest('label')!.title).toBe(rule.id);
+      expect(document.getElementById(box.getAttribute('aria-describedby')!)!.textContent).toBe(rule.docs);
+    }
   });
 
   test('a failing save keeps what was typed and shows the plain message', async () => {
