@@ -97,6 +97,8 @@ function FindingItem({ finding, draft }: { finding: ShownFinding; draft: string 
   // While the rep types, the draft can move ahead of the last check; then show the words alone.
   const inPlace = hasSpan && draft.slice(finding.start, finding.end) === finding.text;
   const ctx = inPlace ? around(draft, finding.start, finding.end) : { before: '', match: finding.text, after: '' };
+  // A rewrite that repeats the flagged words (english-only: nothing to rewrite) would change nothing.
+  const rewrite = finding.suggestion && !sameText(finding.suggestion, finding.text) ? finding.suggestion : '';
   return (
     <li className={`finding ${finding.severity}`} data-testid="finding" data-rule={finding.rule} data-severity={finding.severity}>
       <p className="finding-head">
@@ -111,14 +113,14 @@ function FindingItem({ finding, draft }: { finding: ShownFinding; draft: string 
           {ctx.after}
         </p>
       ) : null}
-      {finding.suggestion ? (
+      {rewrite ? (
         <p className="finding-rewrite" dir="auto">
           <span className="muted">Try: </span>
-          {finding.suggestion}
+          {rewrite}
         </p>
       ) : null}
       <div className="actions">
-        {finding.suggestion ? (
+        {rewrite ? (
           <button type="button" aria-describedby={messageId} onClick={() => void applyRewrite(finding.id)}>
             Use rewrite
           </button>
@@ -129,4 +131,10 @@ function FindingItem({ finding, draft }: { finding: ShownFinding; draft: string 
       </div>
     </li>
   );
+}
+
+/** Equal but for spacing at the ends and inside. */
+function sameText(a: string, b: string): boolean {
+  const flat = (t: string) => t.replace(/\s+/g, ' ').trim();
+  return flat(a) === flat(b);
 }

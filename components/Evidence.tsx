@@ -1,7 +1,7 @@
 // Why the score is what it is: each signal with its words, the message with those words marked, and
 // the features that moved the score most.
 import { useState } from 'react';
-import type { Analysis, Contribution } from '@/lib/analysis/types';
+import type { Analysis, Contribution, Signal } from '@/lib/analysis/types';
 import { HighlightedText } from './HighlightedText';
 
 /** Characters of the message rendered in the panel; the rest of a huge paste is summarised. */
@@ -20,8 +20,10 @@ export interface EvidenceProps {
 export function Evidence({ analysis, text }: EvidenceProps) {
   const [showAll, setShowAll] = useState(false);
   const { signals } = analysis;
-  // All items stay in the page (hidden past the first few) so find-in-page and tests see every signal.
-  const listed = signals.slice(0, SIGNALS_LISTED);
+  // One row per signal and words: a long rant repeating "fed up" is one row "×148", not 148 rows.
+  const groups = groupSignals(signals);
+  // All rows stay in the page (hidden past the first few) so find-in-page and tests see every signal.
+  const listed = groups.slice(0, SIGNALS_LISTED);
   const spans = signals.map((s) => ({ start: s.start, end: s.end, label: s.label }));
 
   return (
@@ -37,12 +39,15 @@ export function Evidence({ analysis, text }: EvidenceProps) {
         <p className="muted">No frustration signals in this message.</p>
       ) : (
         <ul className="evidence-list">
-          {listed.map((s, i) => (
+          {listed.map(({ signal: s, count }, i) => (
             <li
               key={`${s.id}:${s.start}:${i}`}
               data-testid="evidence-item"
               data-signal={s.id}
               data-category={s.category}
+              data-start={s.start}
+              data-end={s.end}
+              data-count={count}
               hidden={!showAll && i >= SIGNALS_SHOWN}
             >
               <span className="evidence-label">{s.label}</span>
@@ -54,17 +59,26 @@ export function Evidence({ analysis, text }: EvidenceProps) {
                   </q>
                 </>
               )}
+              {count > 1 ? (
+                <>
+                  {' '}
+                  <span className="evidence-count">
+                    <span aria-hidden="true">×{count.toLocaleString('en')}</span>
+                    <span className="visually-hidden">{count.toLocaleString('en')} times</span>
+                  </span>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
       )}
-      {signals.length > SIGNALS_SHOWN ? (
+      {groups.length > SIGNALS_SHOWN ? (
         <button type="button" className="link" onClick={() => setShowAll(!showAll)} aria-expanded={showAll}>
           {showAll
             ? 'Show fewer'
-            : signals.length > SIGNALS_LISTED
-              ? `Show the first ${SIGNALS_LISTED} of ${signals.length} signals`
-              : `Show all ${signals.length} signals`}
+            : groups.length > SIGNALS_LISTED
+              ? `Show the first ${SIGNALS_LISTED} of ${groups.length} signals`
+              : `Show all ${groups.length} signals`}
         </button>
       ) : null}
       <WhyThisScore evidence={analysis.evidence} />
@@ -109,6 +123,25 @@ function WhyThisScore({ evidence }: { evidence: Contribution[] }) {
       </ol>
     </details>
   );
+}
+
+export interface SignalGroup {
+  /** The first occurrence: its offsets are the row's. */
+  signal: Signal;
+  count: number;
+}
+
+/** Signals with the same id and the same words (ignoring case and spacing) as one group, in the
+ * order their first occurrence appears. */
+export function groupSignals(signals: readonly Signal[]): SignalGroup[] {
+  const groups = new Map<string, SignalGroup>();
+  for (const signal of signals) {
+    const key = `${signal.id}\u0000${signal.text.replace(/\s+/g, ' ').trim().toLowerCase()}`;
+    const group = groups.get(key);
+    if (group) group.count++;
+    else groups.set(key, { signal, count: 1 });
+  }
+  return [...groups.values()];
 }
 
 /** A label that already quotes the words (“As per my last email”) needs no second quote. */

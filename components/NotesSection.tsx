@@ -55,9 +55,21 @@ export function NotesSection(props: NotesSectionProps) {
   const [formError, setFormError] = useState<string | null>(null);
   const dirty = text.trim() !== props.savedNote.trim();
 
+  // One status at a time: a form error is the latest word until the next action, which clears it.
   const saveNote = (e: FormEvent) => {
     e.preventDefault();
+    setFormError(null);
     void props.onSaveNote(text.trim());
+  };
+
+  const done = (id: number) => {
+    setFormError(null);
+    void props.onDone(id);
+  };
+
+  const clear = (id: number) => {
+    setFormError(null);
+    void props.onClear(id);
   };
 
   /** `fallbackNote`: what the reminder says when the rep typed nothing. */
@@ -80,7 +92,7 @@ export function NotesSection(props: NotesSectionProps) {
   return (
     <section className="card notes" aria-labelledby="notes-title">
       <h2 id="notes-title">Notes and follow-up</h2>
-      {error ? (
+      {formError ? null : error ? (
         <p className="action-status failed" role="alert">
           {error}
         </p>
@@ -109,10 +121,10 @@ export function NotesSection(props: NotesSectionProps) {
               : <span dir="auto">{followUp.note}</span>
             </>
           ) : null}{' '}
-          <button type="button" className="link" onClick={() => void props.onDone(followUp.id)}>
+          <button type="button" className="link" onClick={() => done(followUp.id)}>
             Done
           </button>{' '}
-          <button type="button" className="link" onClick={() => void props.onClear(followUp.id)}>
+          <button type="button" className="link" onClick={() => clear(followUp.id)}>
             Clear
           </button>
         </p>
@@ -160,7 +172,7 @@ export function NotesSection(props: NotesSectionProps) {
                 <span className="muted">
                   {SITE_NAMES[f.site]}, due {when(f.dueAt)}
                 </span>{' '}
-                <button type="button" className="link" aria-label={`Mark “${f.subject}” as followed up`} onClick={() => void props.onDone(f.id)}>
+                <button type="button" className="link" aria-label={`Mark “${f.subject}” as followed up`} onClick={() => done(f.id)}>
                   Done
                 </button>
               </li>

@@ -74,7 +74,7 @@ export interface PanelData {
   dismissed: string[];
   /** Outcome of Insert / Copy / Use rewrite, keyed `suggestion:<id>` or `coach`. */
   results: Record<string, ActionResult>;
-  /** Text for the polite live region: level changes. */
+  /** Text for the polite live region: level changes, and a message that can't be scored. */
   announcement: string;
   settings: PanelSettings;
 }
@@ -181,8 +181,14 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
   let draftTimer: ReturnType<typeof setTimeout> | undefined;
   let analysisTimer: ReturnType<typeof setTimeout> | undefined;
   let lastAnnounced: { key: string; level: string } | null = null;
-  /** `kind|tipId` already recorded as shown for the open conversation. */
+  /** `kind|tipId` already recorded as shown for the open conversation (suggestions: for its latest
+   * customer message). Each is one showing. */
   let shown = new Set<string>();
+  /** `suggestion|tipId` inserted or copied in its current showing: a showing is used once at most,
+   * so Insert then Copy (or Insert twice) keeps the use rate at or below 100%. */
+  let used = new Set<string>();
+  /** The promised update's words were seen in the draft: once they leave it, so does the offer. */
+  let promiseInDraft = false;
   const cache = new Map<string, Analysis>();
 
   function record(event: Omit<UsageEvent, 'site'>): void {
@@ -200,7 +206,35 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
     const key = `${kind}|${tipId}`;
     if (shown.has(key)) return;
     shown.add(key);
+    used.delete(key); // a new showing may be used again
     record({ kind, tipId, action: 'shown' });
+  }
+
+  /** A new customer message rebuilds the suggestions: they are shown, and may be used, anew. */
+  function forgetShownSuggestions(): void {
+    for (const key of shown) if (key.startsWith('suggestion|')) shown.delete(key);
+    used = new Set();
+  }
+
+  function recordUsed(tipId: string, action: 'inserted' | 'copied'): void {
+    const key = `suggestion|${tipId}`;
+    if (used.has(key)) return;
+    used.add(key);
+    record({ kind: 'suggestion', tipId, action });
+  }
+
+  /** Drops the reminder offer for a promised update once the draft no longer says it (the rep deleted
+   * or rewrote it). Until the words first reach a draft (a copied suggestion not yet pasted), it stays. */
+  function followPromise(): void {
+    const { promise, pageDraft, manualDraft } = store.getState();
+    if (!promise) return;
+    const label = promise.label.toLowerCase();
+    const inDraft = [pageDraft ?? '', manualDraft].some((d) => d.toLowerCase().includes(label));
+    if (inDraft) promiseInDraft = true;
+    else if (promiseInDraft) {
+      promiseInDraft = false;
+      store.setState({ promise: null });
+    }
   }
 
   function clearTimers(): void {
@@ -212,7 +246,11 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
   function resetConversation(): void {
     clearTimers();
     shown = new Set();
-    store.setState({ ...EMPTY_CONVERSATION, error: null, noConversationReason: null });
+    used = new Set();
+    promiseInDraft = false;
+    // What is on screen changes: nothing stale stays in the live region, and the next level is read out.
+    lastAnnounced = null;
+    store.setState({ ...EMPTY_CONVERSATION, error: null, noConversationReason: null, announcement: '' });
   }
 
   function analyse(c: ConversationSnapshot): Analysis {
@@ -230,8 +268,10 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
 
   function announcementFor(c: ConversationSnapshot, a: Analysis): string | null {
     const key = conversationKey(c);
-    if (lastAnnounced && lastAnnounced.key === key && lastAnnounced.level === a.level) return null;
-    lastAnnounced = { key, level: a.level };
+    const level = isUnscored(a) ? `unscored:${a.reason}` : a.level;
+    if (lastAnnounced && lastAnnounced.key === key && lastAnnounced.level === level) return null;
+    lastAnnounced = { key, level };
+    if (isUnscored(a)) return `Defuse can't score this message: ${a.reason}.`;
     const alert = a.frustrated ? ' This customer is frustrated.' : '';
     return `Frustration level: ${LEVEL_LABEL[a.level]}, ${a.score} of 100.${alert}`;
   }
@@ -244,11 +284,12 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
       const analysis = analyse(c);
       if (analysisFailed(analysis)) {
         console.error('Defuse:', analysis.reason);
-        store.setState({ status: 'error', error: MESSAGES.analysisFailed, analysis: null, suggestions: [], reminders: [] });
+        failAnalysis();
         return;
       }
       if (isUnscored(analysis)) {
-        store.setState({ status: 'unscored', analysis, suggestions: [], reminders: [] });
+        const announcement = announcementFor(c, analysis);
+        store.setState({ status: 'unscored', analysis, suggestions: [], reminders: [], ...(announcement ? { announcement } : {}) });
       } else {
         const text = c.latestCustomerText;
         const suggestions = [...engine.suggest(analysis, { now: now(), limit: suggestionLimit, text })]
@@ -270,10 +311,16 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
       }
     } catch (err) {
       console.error('Defuse: analysis failed', err);
-      store.setState({ status: 'error', error: MESSAGES.analysisFailed, analysis: null, suggestions: [], reminders: [] });
+      failAnalysis();
       return;
     }
     if (currentDraft(store.getState()).trim()) checkNow();
+  }
+
+  /** The error message (a status region) replaces the level, so the live region drops it too. */
+  function failAnalysis(): void {
+    lastAnnounced = null;
+    store.setState({ status: 'error', error: MESSAGES.analysisFailed, analysis: null, suggestions: [], reminders: [], announcement: '' });
   }
 
   function scheduleAnalysis(): void {
@@ -328,7 +375,10 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
 
   /** A suggestion that promises an update at a time: remember it, so a reminder can be set for it. */
   function notePromise(s: Pick<Suggestion, 'id' | 'update'>): void {
-    if (s.update) store.setState({ promise: { suggestionId: s.id, ...s.update } });
+    if (!s.update) return;
+    promiseInDraft = false;
+    store.setState({ promise: { suggestionId: s.id, ...s.update } });
+    followPromise();
   }
 
   /** A coach rewrite that adds the update time ("…, and I'll update you by 3pm today") promises it too. */
@@ -435,6 +485,10 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
         if (draftModeOf(get()) !== before) checkNow();
         return;
       }
+      // A new customer message in the open conversation: its suggestions are a new showing.
+      if (same && (prev.latestCustomerText !== c.latestCustomerText || prev.customerMessageCount !== c.customerMessageCount)) {
+        forgetShownSuggestions();
+      }
       if (!same) {
         resetConversation();
         const tabId = get().tabId;
@@ -458,6 +512,7 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
     receivePageDraft(draft) {
       const before = draftModeOf(get());
       set({ pageDraft: draft });
+      followPromise();
       if (draftModeOf(get()) !== 'page') return;
       // Typing is debounced; the first draft from a newly opened reply box replaces the pasted one at once.
       if (before === 'page') scheduleCheck();
@@ -466,6 +521,7 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
 
     setManualDraft(text) {
       set({ manualDraft: text });
+      followPromise();
       if (draftModeOf(get()) === 'manual') scheduleCheck();
     },
 
@@ -485,7 +541,7 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
       if (!stillOn(key)) return;
       setResult(`suggestion:${id}`, result);
       if (result.state === 'ok') {
-        record({ kind: 'suggestion', tipId: id, action: 'inserted' });
+        recordUsed(id, 'inserted');
         notePromise(suggestion);
       }
     },
@@ -499,7 +555,7 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
       if (!stillOn(key)) return;
       setResult(`suggestion:${id}`, ok ? { state: 'ok', message: MESSAGES.copied } : { state: 'failed', message: MESSAGES.copyFailed });
       if (ok) {
-        record({ kind: 'suggestion', tipId: id, action: 'copied' });
+        recordUsed(id, 'copied');
         notePromise(suggestion);
       }
     },
@@ -518,6 +574,7 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
           return;
         }
         set({ manualDraft: next });
+        followPromise();
         checkNow();
         setResult('coach', { state: 'ok', message: MESSAGES.rewriteApplied });
         record({ kind: 'rule', tipId: finding.rule, action: 'fixed' });

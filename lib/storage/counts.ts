@@ -19,7 +19,8 @@ export interface TipUsage {
   shown: number;
   /** Inserted into the reply plus copied. */
   used: number;
-  /** used / shown; null when never shown. Can pass 1 when a tip is used more than once per showing. */
+  /** used / shown; null when never shown. At most 1: the panel records one use per showing (only events
+   * recorded before it did, or merged from an older version, can take it past 1). */
   useRate: number | null;
 }
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { NotesSection, type NotesSectionProps } from '@/components/NotesSection';
 import { App } from '@/components/App';
 import { pageWith, setup } from '../state/helpers';
@@ -121,3 +121,27 @@ test('no offer once a reminder is set for that time, or when the time has passed
   expect(screen.queryByTestId('promise')).toBeNull();
 });
 
+describe('notes: one status at a time', () => {
+  test('a later failed attempt replaces "Reminder set." instead of showing below it', () => {
+    const p = props({ status: 'Reminder set.' });
+    render(<NotesSection {...p} />);
+    expect(screen.getByRole('status').textContent).toBe('Reminder set.');
+    fireEvent.change(screen.getByLabelText('Or remind me at'), { target: { value: '2025-03-01T09:00' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set reminder' }));
+    expect(screen.getByRole('alert').textContent).toBe('Pick a time in the future.');
+    expect(screen.queryByText('Reminder set.')).toBeNull();
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  test('the next action clears the form error, so the store’s status shows again', () => {
+    const p = props({ status: 'Note saved on this computer.' });
+    render(<NotesSection {...p} />);
+    fireEvent.change(screen.getByLabelText('Or remind me at'), { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set reminder' }));
+    expect(screen.getByRole('alert').textContent).toBe('Pick a date and time.');
+    fireEvent.change(screen.getByLabelText(/Your note on this conversation/), { target: { value: 'Call back' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('Note saved on this computer.');
+  });
+});

@@ -504,3 +504,149 @@ describe('occurrencesBefore', () => {
     expect(occurrencesBefore('nothing here', 'calm', 12)).toBe(0);
   });
 });
+
+// Usage counted once per showing, the live region following what is on screen, and the reminder
+// offer for a promised update following the draft.
+async function ready(...args: Parameters<typeof setup>) {
+  const t = setup(...args);
+  t.store.getState().start();
+  await tick();
+  return t;
+}
+
+describe('a suggestion is used at most once per showing', () => {
+  const uses = (events: { kind: string; tipId: string; action: string }[]) =>
+    events.filter((e) => e.kind === 'suggestion' && e.action !== 'shown').map((e) => `${e.tipId}:${e.action}`);
+  const showings = (events: { kind: string; tipId: string; action: string }[], tipId: string) =>
+    events.filter((e) => e.kind === 'suggestion' && e.tipId === tipId && e.action === 'shown').length;
+
+  test('Insert, then Copy, then Insert again on the same showing record only the first', async () => {
+    const { store, usage } = await ready();
+    await store.getState().insertSuggestion('acknowledge');
+    await store.getState().copySuggestion('acknowledge');
+    await store.getState().insertSuggestion('acknowledge');
+    expect(uses(usage.events)).toEqual(['acknowledge:inserted']);
+    expect(showings(usage.events, 'acknowledge')).toBe(1);
+  });
+
+  test('Copy first records "copied"; other suggestions of the same showing count on their own', async () => {
+    const { store, usage } = await ready();
+    await store.getState().copySuggestion('own-it');
+    await store.getState().insertSuggestion('own-it');
+    await store.getState().insertSuggestion('acknowledge');
+    expect(uses(usage.events)).toEqual(['own-it:copied', 'acknowledge:inserted']);
+  });
+
+  test('a failed Insert is not a use, so a later Copy of that showing still counts', async () => {
+    const { store, bridge, usage } = await ready();
+    bridge.insertAnswer = { ok: false };
+    await store.getState().insertSuggestion('acknowledge');
+    await store.getState().copySuggestion('acknowledge');
+    expect(uses(usage.events)).toEqual(['acknowledge:copied']);
+  });
+
+  test('a new customer message shows the suggestions again, and they may be used again', async () => {
+    const { store, bridge, usage } = await ready();
+    await store.getState().insertSuggestion('acknowledge');
+    bridge.pushPageState({ tabId: 1, state: pageWith({ latestCustomerText: 'Third time now. I will cancel today.', customerMessageCount: 4 }) });
+    await tick();
+    await store.getState().copySuggestion('acknowledge');
+    await store.getState().copySuggestion('acknowledge');
+    expect(uses(usage.events)).toEqual(['acknowledge:inserted', 'acknowledge:copied']);
+    expect(showings(usage.events, 'acknowledge')).toBe(2);
+  });
+
+  test('another conversation is a new showing too', async () => {
+    const { store, bridge, usage } = await ready();
+    await store.getState().insertSuggestion('acknowledge');
+    bridge.pushPageState({ tabId: 1, state: pageWith({ conversationId: 'thread-2' }) });
+    await tick();
+    await store.getState().insertSuggestion('acknowledge');
+    expect(uses(usage.events)).toEqual(['acknowledge:inserted', 'acknowledge:inserted']);
+    expect(showings(usage.events, 'acknowledge')).toBe(2);
+  });
+
+  test('the rep replying in the page is not a new showing', async () => {
+    const { store, bridge, usage } = await ready(pageWith({ sentAt: '2024-12-31T08:00:00Z', answered: false }));
+    await store.getState().insertSuggestion('acknowledge');
+    bridge.pushPageState({ tabId: 1, state: pageWith({ sentAt: '2024-12-31T08:00:00Z', answered: true }) });
+    await tick();
+    await store.getState().copySuggestion('acknowledge');
+    expect(uses(usage.events)).toEqual(['acknowledge:inserted']);
+  });
+});
+
+describe('the live region follows what the panel shows', () => {
+  test('a message that can no longer be scored is announced as such, not with the old level', async () => {
+    const { store, bridge } = await ready();
+    expect(store.getState().announcement).toBe('Frustration level: Frustrated, 60 of 100. This customer is frustrated.');
+    bridge.pushPageState({ tabId: 1, state: pageWith({ latestCustomerText: 'Hola, es la tercera vez que escribo.' }) });
+    await tick();
+    expect(store.getState().status).toBe('unscored');
+    expect(store.getState().announcement).toBe("Defuse can't score this message: not English.");
+    bridge.pushPageState({ tabId: 1, state: pageWith() });
+    await tick();
+    expect(store.getState().announcement).toBe('Frustration level: Frustrated, 60 of 100. This customer is frustrated.');
+  });
+
+  test('an unscored conversation opened first is announced as unscored', async () => {
+    const { store } = await ready(pageWith({ latestCustomerText: 'Bonjour, ma commande est en retard.' }));
+    expect(store.getState().announcement).toBe("Defuse can't score this message: not English.");
+  });
+
+  test('no level is left in the live region once the conversation is closed or the analysis fails', async () => {
+    const { store, bridge, engine } = await ready();
+    bridge.pushPageState({ tabId: 1, state: { kind: 'no-conversation', site: 'gmail', url: 'https://mail.google.com/mail/u/0/#inbox', reason: 'No thread is open.' } });
+    await tick();
+    expect(store.getState().announcement).toBe('');
+
+    bridge.pushPageState({ tabId: 1, state: pageWith() });
+    await tick();
+    expect(store.getState().announcement).toContain('Frustrated');
+    engine.analyze = () => {
+      throw new Error('boom');
+    };
+    bridge.pushPageState({ tabId: 1, state: pageWith({ latestCustomerText: 'Something new, a third time.' }) });
+    await tick();
+    expect(store.getState().status).toBe('error');
+    expect(store.getState().announcement).toBe('');
+  });
+});
+
+describe('the reminder offer for a promised update follows the draft', () => {
+  const PROMISE = "I'll update you by 3pm tomorrow.";
+
+  test('deleting the promise from the reply box withdraws the offer', async () => {
+    const { store, bridge } = await ready();
+    await store.getState().insertSuggestion('next-step');
+    bridge.pushDraft({ conversationId: 'thread-1', draft: `Sorry about this. ${PROMISE}` });
+    await tick(300);
+    expect(store.getState().promise?.label).toBe('by 3pm tomorrow');
+    bridge.pushDraft({ conversationId: 'thread-1', draft: "Sorry about this. I'll update you by 3pm tomorro" });
+    await tick(300);
+    expect(store.getState().promise).toBeNull();
+  });
+
+  test('a copied promise stays on offer until it has been pasted and then removed', async () => {
+    const { store, bridge } = await ready();
+    await store.getState().copySuggestion('next-step');
+    bridge.pushDraft({ conversationId: 'thread-1', draft: 'Hi Dana,' });
+    await tick(300);
+    expect(store.getState().promise?.label).toBe('by 3pm tomorrow');
+    bridge.pushDraft({ conversationId: 'thread-1', draft: `Hi Dana, ${PROMISE.replace("I'll", 'I will')}` });
+    await tick(300);
+    expect(store.getState().promise?.label).toBe('by 3pm tomorrow');
+    bridge.pushDraft({ conversationId: 'thread-1', draft: 'Hi Dana, I will update you soon.' });
+    await tick(300);
+    expect(store.getState().promise).toBeNull();
+  });
+
+  test('a pasted draft counts too, whatever the case of the words', async () => {
+    const { store } = await ready(pageWith({ hasReplyBox: false }));
+    store.getState().setManualDraft('BY 3PM TOMORROW you will hear from me.');
+    await store.getState().copySuggestion('next-step');
+    expect(store.getState().promise?.label).toBe('by 3pm tomorrow');
+    store.getState().setManualDraft('You will hear from me.');
+    expect(store.getState().promise).toBeNull();
+  });
+});
