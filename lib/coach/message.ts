@@ -24,8 +24,12 @@ export interface MessageView {
   waitingHours?: number;
   /** The message talks about connectivity (their internet, wifi, router): the first thing reps blame. */
   connectivity: boolean;
+  /** The message reports something wrong (not only a question: "Do you deliver to Ireland?"). */
+  problem: boolean;
 }
 
+const PROBLEM =
+  /\b(?:broken|broke|not working|isn't working|stopped|stops|won't|wont|can't|cannot|couldn't|doesn't|didn't|unable|error|errors|issue|issues|problem|problems|fault|faulty|fail(?:s|ed|ing|ure)?|crash\w*|missing|lost|wrong|damaged|late|delayed|never (?:arrived|came|got)|charged|overcharged|declined|locked out|down|bug|glitch)\b/i;
 const CONNECTIVITY = /\b(?:internet|wi-?fi|broadband|router|modem|connection|network|signal|offline|outage|dropping out|keeps dropping|disconnect\w*|isp)\b/i;
 
 export function readMessage(analysis: Analysis, text?: string, waitingHours?: number): MessageView {
@@ -48,6 +52,7 @@ export function readMessage(analysis: Analysis, text?: string, waitingHours?: nu
     calm: !upset && analysis.level === 'calm' && analysis.signals.length === 0 && f.contactCount < 2 && !f.promised && !f.askedForEscalation,
     waited: f.elapsed.length > 0 || has('elapsed-time'),
     connectivity: CONNECTIVITY.test(about),
+    problem: analysis.signals.length > 0 || PROBLEM.test(text ?? ''),
     ...(waitingHours !== undefined ? { waitingHours } : {}),
   };
 }

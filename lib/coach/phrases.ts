@@ -110,7 +110,8 @@ export const PHRASES: readonly Phrase[] = [
   {
     id: 'listen-details',
     step: 'listen',
-    fit: (m) => (m.calm ? 6 : 0),
+    // a calm report of a problem; a plain question ("Do you deliver to Ireland?") has nothing to notice
+    fit: (m) => (m.calm && m.problem ? 6 : 0),
     text: 'Could you tell me when you first noticed this[ with {ref}]? Then I can look in the right place.',
     why: () => 'Find out what happened before answering.',
   },

@@ -38,12 +38,19 @@ describe('suggestReplies', () => {
     expect(s).not.toContain('listen-read-all');
   });
 
+  test('asks when a problem started only when the message reports one, not for a plain question', () => {
+    const ask = (text: string) => suggestReplies(makeAnalysis({ level: 'calm' }), { now: NOW, text }).map((x) => x.id);
+    expect(ask('Hi, my invoice download keeps failing with an error. Could you help?')).toContain('listen-details');
+    expect(ask('Hi, do you deliver to Ireland?')).not.toContain('listen-details');
+    expect(ask('Hi, do you deliver to Ireland?').length).toBeGreaterThanOrEqual(2);
+  });
+
   test.each([
-    ['calm', { level: 'calm' }],
+    ['calm', { level: 'calm' }, 'The export button stopped working after the update.'],
     ['watch', { level: 'watch' }],
     ['angry with everything', { level: 'angry', signals: ['churn-threat', 'legal-threat', 'sarcasm', 'bounced'] as SignalCategory[], facts: { contactCount: 4, askedForEscalation: true, promised: 'a refund' } }],
-  ] as [string, Parameters<typeof makeAnalysis>[0]][])('gives 3 to 5 suggestions for a %s message, best first', (_name, analysis) => {
-    const s = suggestReplies(makeAnalysis(analysis), { now: NOW });
+  ] as [string, Parameters<typeof makeAnalysis>[0], string?][])('gives 3 to 5 suggestions for a %s message, best first', (_name, analysis, text) => {
+    const s = suggestReplies(makeAnalysis(analysis), { now: NOW, ...(text ? { text } : {}) });
     expect(s.length).toBeGreaterThanOrEqual(3);
     expect(s.length).toBeLessThanOrEqual(5);
     expect(s.map((x) => x.rank)).toEqual([...s.map((x) => x.rank)].sort((a, b) => b - a));
