@@ -13,6 +13,18 @@ import { detectLanguage } from './language';
 /** How many contributions the evidence list keeps. */
 const EVIDENCE_SIZE = 8;
 
+/** Words that carry weight in the model but tell a rep nothing on their own ('word "been"', 'words
+ * "do i"'): they still count in the score, but the evidence list shows what a person can act on. */
+const FUNCTION_WORDS = new Set(
+  'a an the and or but so to of in on at for with from by about as if then than there here this that these those it its i me my we us our you your they them their he him his she her is are was were be been being am have has had do does did done can could would will should shall may might must not no nor just also very too all any some what which who whom how when where why ? ! ... <num> @user'.split(' '),
+);
+
+function tellsNothing(feature: string): boolean {
+  if (!feature.startsWith('w:')) return false;
+  const key = feature.slice(2);
+  return (key.startsWith('not_') ? [key.slice(4)] : key.split(' ')).every((w) => FUNCTION_WORDS.has(w));
+}
+
 function emptyFacts(prior?: number): MessageFacts {
   return withThreadCount({ references: [], products: [], elapsed: [], askedForEscalation: false, contactCount: 1 }, prior);
 }
@@ -82,7 +94,7 @@ function analyze(input: string, opts: AnalyseOptions): Analysis {
   const { cleaned, found, valence: val, facts, features } = parts;
   if (parts.reason) return unscored(parts.reason, parts.language, cleaned, opts);
 
-  const scored = scoreFeatures(features);
+  const scored = scoreFeatures(features, undefined, 2 * EVIDENCE_SIZE + 4); // room for the function words left out below
   const sensitivity = opts.sensitivity ?? 'normal';
   const frustrated = scored.score >= alertThreshold(sensitivity);
   const level = levelFor(scored.score, sensitivity, undefined, found.some((s) => s.category === 'overt-anger'));
@@ -104,7 +116,7 @@ function analyze(input: string, opts: AnalyseOptions): Analysis {
   }
   signals.sort((a, b) => a.start - b.start || a.end - b.end);
 
-  const evidence: Contribution[] = scored.contributions.slice(0, EVIDENCE_SIZE).map((c) => {
+  const evidence: Contribution[] = scored.contributions.filter((c) => !tellsNothing(c.feature)).slice(0, EVIDENCE_SIZE).map((c) => {
     if (!c.feature.startsWith('sig:')) return c;
     const first = found.find((s) => 'sig:' + s.feature === c.feature);
     return first ? { ...c, label: `${c.label}: “${first.text}”` } : c;

@@ -42,6 +42,14 @@ describe('analyzeMessage', () => {
     expect(analyzeMessage('I hate this app.').signals.map((s) => s.id)).toContain('negative-word');
   });
 
+  test('the evidence list leaves out words that tell a rep nothing ("been", "do i", "not … this")', () => {
+    const a = analyzeMessage("I have been waiting for three weeks and it's still not been sorted. Do I have to call again?");
+    const words = a.evidence.filter((e) => e.feature.startsWith('w:')).map((e) => e.feature.slice(2));
+    expect(words.length).toBeGreaterThan(0);
+    for (const w of ['been', 'i', 'do i', 'not_been', 'have', 'to']) expect(words).not.toContain(w);
+    expect(a.evidence.length).toBeLessThanOrEqual(8);
+  });
+
   test('signal offsets index the original input exactly', () => {
     const a = analyzeMessage(EMAIL);
     for (const s of a.signals) expect(EMAIL.slice(s.start, s.end)).toBe(s.text);
