@@ -111,8 +111,9 @@ export function extractFacts(
 
 /** The count the thread shows (earlier customer messages + this one) when it is higher than what the text says. */
 export function withThreadCount(facts: MessageFacts, priorCustomerMessages: number | undefined): MessageFacts {
-  const thread = (priorCustomerMessages ?? 0) + 1;
-  return thread > facts.contactCount ? { ...facts, contactCount: thread } : facts;
+  if (priorCustomerMessages === undefined) return facts;
+  const thread = priorCustomerMessages + 1;
+  return { ...facts, contactCount: Math.max(thread, facts.contactCount), threadMessages: thread };
 }
 
 const SECOND_PERSON: Record<string, string> = { my: 'your', me: 'you', i: 'you', our: 'your', us: 'you', mine: 'yours', myself: 'yourself', "i'm": "you're", "i’m": 'you’re' };

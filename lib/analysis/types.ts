@@ -53,6 +53,8 @@ export interface MessageFacts {
   askedForEscalation: boolean;
   /** How many times the customer says (or the thread shows) they have written: 1 = first contact. */
   contactCount: number;
+  /** Customer messages the thread shows, when the caller said (priorCustomerMessages + 1). */
+  threadMessages?: number;
 }
 
 export interface Analysis {

@@ -16,6 +16,13 @@ export interface Phrase {
   why: (m: MessageView) => string;
 }
 
+/** "They have written 3 times." — or, when that count is theirs and the page shows fewer messages (the
+ * panel's header says "2 customer messages"), "By their count, they have written 3 times." */
+const writtenHowOften = (m: MessageView) => {
+  const shown = m.analysis.facts.threadMessages;
+  return `${shown !== undefined && shown < m.contactCount ? 'By their count, they' : 'They'} have written ${times(m.contactCount)}.`;
+};
+
 const upsetOrWatch = (m: MessageView, upset: number, watch: number) => (m.upset ? upset : m.watch ? watch : 0);
 
 export const PHRASES: readonly Phrase[] = [
@@ -33,7 +40,7 @@ export const PHRASES: readonly Phrase[] = [
     step: 'recognize',
     fit: (m) => (m.repeat ? 9 + Math.min(m.contactCount, 4) / 10 : 0),
     text: "I'm sorry you've had to write again[, {name}]. That's on us, and I'm taking this myself.",
-    why: (m) => (m.contactCount >= 2 ? `They have written ${times(m.contactCount)}.` : 'They say this is not the first time they have written.'),
+    why: (m) => (m.contactCount >= 2 ? writtenHowOften(m) : 'They say this is not the first time they have written.'),
   },
   {
     id: 'ack-anger',
@@ -194,7 +201,7 @@ export const PHRASES: readonly Phrase[] = [
     step: 'escalate',
     fit: (m) => (!m.asked && (m.contactCount >= 3 || m.analysis.level === 'angry' || m.has('legal-threat') || m.has('churn-threat')) ? 8 : 0),
     text: "This has gone on too long, so I've asked {lead} to review it with me. You won't need to ask.",
-    why: (m) => (m.contactCount >= 3 ? `They have written ${times(m.contactCount)}: escalate before they have to ask.` : 'Escalate before they have to ask.'),
+    why: (m) => (m.contactCount >= 3 ? `${writtenHowOften(m).replace(/\.$/, '')}: escalate before they have to ask.` : 'Escalate before they have to ask.'),
   },
   // ---- follow up -------------------------------------------------------------------------------
   {

@@ -97,6 +97,13 @@ describe('suggestReplies', () => {
     expect(ack.why).toBe('They were promised their refund by Friday and it did not happen.');
   });
 
+  test('says whose count it is when the message claims more contacts than the page shows', () => {
+    const why = (facts: NonNullable<Parameters<typeof makeAnalysis>[0]>['facts']) =>
+      suggestReplies(makeAnalysis({ level: 'frustrated', facts }), { now: NOW }).find((x) => x.id === 'ack-repeat-contact')!.why;
+    expect(why({ contactCount: 3, threadMessages: 2 })).toBe('By their count, they have written 3 times.');
+    expect(why({ contactCount: 3, threadMessages: 3 })).toBe('They have written 3 times.');
+  });
+
   test('says why each suggestion is offered in plain words', () => {
     const s = suggestReplies(makeAnalysis({ level: 'frustrated', facts: { contactCount: 3 } }), { now: NOW });
     expect(s.find((x) => x.id === 'ack-repeat-contact')!.why).toBe('They have written 3 times.');
