@@ -26,6 +26,8 @@ export interface MessageView {
   connectivity: boolean;
   /** The message reports something wrong (not only a question: "Do you deliver to Ireland?"). */
   problem: boolean;
+  /** The rep already answered it in the page: the reply being written is a follow-up. */
+  answered?: boolean;
 }
 
 const PROBLEM =

@@ -2,7 +2,7 @@
 // best first, at most one per house-rule step so the set walks the reply (recognize → listen →
 // respond → take ownership → escalate → follow up), filled with the message's name, order and a time.
 import type { Analysis } from '@/lib/analysis/types';
-import { readMessage } from './message';
+import { readMessage, type MessageView } from './message';
 import { PHRASES, type Phrase } from './phrases';
 import { canFill, fill, nextUpdate, promisedUpdate, slotsFor, type SlotOptions } from './slots';
 import type { Suggestion } from './types';
@@ -12,11 +12,13 @@ export interface SuggestOptions extends SlotOptions {
   limit?: number;
   /** The message text, when at hand: lets phrases notice what it is about (e.g. connectivity). */
   text?: string;
+  /** The rep has already answered this message in the page (a follow-up reply, not a first answer). */
+  answered?: boolean;
 }
 
 export function suggestReplies(analysis: Analysis, opts: SuggestOptions = {}): Suggestion[] {
   const limit = Math.max(1, opts.limit ?? 5);
-  const m = readMessage(analysis, opts.text);
+  const m: MessageView = { ...readMessage(analysis, opts.text), answered: opts.answered === true };
   // one clock for the {time} words and the moment they mean
   const now = opts.now ?? new Date();
   const slots = slotsFor(analysis, { ...opts, now });

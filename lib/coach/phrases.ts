@@ -95,7 +95,8 @@ export const PHRASES: readonly Phrase[] = [
   {
     id: 'ack-calm',
     step: 'recognize',
-    fit: (m) => (m.calm ? 8 : 0),
+    // a first answer's greeting; a follow-up to a message already answered doesn't open with it
+    fit: (m) => (m.calm && !m.answered ? 8 : 0),
     text: 'Thanks for getting in touch[, {name}]. Happy to help[ with {ref}].',
     why: () => 'A calm message: a brief, warm acknowledgement is enough.',
   },

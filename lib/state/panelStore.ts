@@ -292,7 +292,7 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
         store.setState({ status: 'unscored', analysis, suggestions: [], reminders: [], ...(announcement ? { announcement } : {}) });
       } else {
         const text = c.latestCustomerText;
-        const suggestions = [...engine.suggest(analysis, { now: now(), limit: suggestionLimit, text })]
+        const suggestions = [...engine.suggest(analysis, { now: now(), limit: suggestionLimit, text, answered: c.answered === true })]
           .sort((a, b) => b.rank - a.rank)
           .slice(0, suggestionLimit);
         const waited = waitingHours(c, now());

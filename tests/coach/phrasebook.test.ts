@@ -38,6 +38,12 @@ describe('suggestReplies', () => {
     expect(s).not.toContain('listen-read-all');
   });
 
+  test('a follow-up to a message the rep already answered does not open with "Thanks for getting in touch"', () => {
+    const ids = (answered: boolean) => suggestReplies(makeAnalysis({ level: 'calm' }), { now: NOW, text: 'Do you deliver to Ireland?', answered }).map((x) => x.id);
+    expect(ids(false)).toContain('ack-calm');
+    expect(ids(true)).not.toContain('ack-calm');
+  });
+
   test('asks when a problem started only when the message reports one, not for a plain question', () => {
     const ask = (text: string) => suggestReplies(makeAnalysis({ level: 'calm' }), { now: NOW, text }).map((x) => x.id);
     expect(ask('Hi, my invoice download keeps failing with an error. Could you help?')).toContain('listen-details');

@@ -60,6 +60,14 @@ describe('page state → analysis → suggestions', () => {
     expect(store.getState().status).toBe('ready');
   });
 
+  test('suggestions are asked for as a follow-up once the rep has answered in the page', async () => {
+    const { store, engine } = setup(pageWith({ answered: true }));
+    const suggest = vi.spyOn(engine, 'suggest');
+    store.getState().start();
+    await tick();
+    expect(suggest).toHaveBeenLastCalledWith(expect.anything(), expect.objectContaining({ answered: true }));
+  });
+
   test.each([
     ['answered', { sentAt: '2024-12-31T08:00:00Z', answered: true }],
     ['not known to be unanswered', { sentAt: '2024-12-31T08:00:00Z' }],
