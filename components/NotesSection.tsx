@@ -32,8 +32,16 @@ export interface NotesSectionProps {
   now?: () => number;
 }
 
-const when = (ms: number) =>
-  new Date(ms).toLocaleString(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+/** "Tue, Mar 4, 3:00 PM"; with the year when it is not this year's. */
+const when = (ms: number, now = Date.now()) =>
+  new Date(ms).toLocaleString(undefined, {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    ...(new Date(ms).getFullYear() !== new Date(now).getFullYear() ? { year: 'numeric' as const } : {}),
+    hour: 'numeric',
+    minute: '2-digit',
+  });
 
 /** `YYYY-MM-DDTHH:mm` in local time, the value a datetime-local input takes. */
 function localInputValue(ms: number): string {
@@ -79,7 +87,8 @@ export function NotesSection(props: NotesSectionProps) {
       if (choice.getTime() <= now()) return setFormError('Pick a time in the future.');
     }
     setFormError(null);
-    if (await props.onSetFollowUp(choice, followNote.trim() || fallbackNote)) setFollowNote('');
+    // Moving a reminder keeps what it said unless the rep typed something new.
+    if (await props.onSetFollowUp(choice, followNote.trim() || fallbackNote || followUp?.note || '')) setFollowNote('');
   };
 
   const custom = (e: FormEvent) => {
@@ -108,14 +117,14 @@ export function NotesSection(props: NotesSectionProps) {
         <button type="submit" disabled={!dirty}>
           Save note
         </button>
-        {props.noteUpdatedAt ? <p className="muted">Last saved {when(props.noteUpdatedAt)}</p> : null}
+        {props.noteUpdatedAt ? <p className="muted">Last saved {when(props.noteUpdatedAt, now())}</p> : null}
       </form>
 
       <h3>Follow-up</h3>
       {followUp ? (
         <p data-testid="follow-up">
           {followUp.dueAt <= now() ? 'Overdue since ' : 'Reminder '}
-          {when(followUp.dueAt)}
+          {when(followUp.dueAt, now())}
           {followUp.note ? (
             <>
               : <span dir="auto">{followUp.note}</span>
@@ -170,7 +179,7 @@ export function NotesSection(props: NotesSectionProps) {
                   {f.subject || 'A conversation'}
                 </a>{' '}
                 <span className="muted">
-                  {SITE_NAMES[f.site]}, due {when(f.dueAt)}
+                  {SITE_NAMES[f.site]}, due {when(f.dueAt, now())}
                 </span>{' '}
                 <button type="button" className="link" aria-label={`Mark “${f.subject}” as followed up`} onClick={() => done(f.id)}>
                   Done

@@ -74,6 +74,22 @@ test('a custom time must be in the future', () => {
   expect(p.onSetFollowUp).toHaveBeenCalledWith(new Date('2025-03-02T09:30'), '');
 });
 
+test('moving a reminder keeps its note unless a new one is typed', () => {
+  const p = props({ followUp: followUp({ note: 'Check refund released' }) });
+  render(<NotesSection {...p} />);
+  fireEvent.change(screen.getByLabelText('Or remind me at'), { target: { value: '2025-03-02T09:30' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Move reminder' }));
+  expect(p.onSetFollowUp).toHaveBeenLastCalledWith(new Date('2025-03-02T09:30'), 'Check refund released');
+});
+
+test('a reminder in another year shows its year', () => {
+  render(<NotesSection {...props({ followUp: followUp({ dueAt: new Date('2030-01-01T10:00').getTime() }) })} />);
+  expect(screen.getByTestId('follow-up').textContent).toContain('2030');
+  cleanup();
+  render(<NotesSection {...props({ followUp: followUp() })} />);
+  expect(screen.getByTestId('follow-up').textContent).not.toContain('2025');
+});
+
 test('shows the conversation follow-up with Done and Clear', () => {
   const p = props({ followUp: followUp({ note: 'Call back' }) });
   render(<NotesSection {...p} />);
