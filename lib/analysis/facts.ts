@@ -71,7 +71,11 @@ export function extractFacts(
   const promise = signals.find((s) => s.id === 'was-promised' || s.id === 'never-got');
   if (promise) {
     const after = text.slice(promise.end, promise.end + 120);
-    const obj = /^\s*(?:me\s+|us\s+|that\s+)?([^.!?\n;]{3,80}?)(?=\s+(?:on|by|last|yesterday|within|but|and|which|weeks?|days?)\b|[.!?\n;,]|$)/i.exec(after);
+    // the promised thing ends where its time starts: "a refund | two weeks ago", "a call back | on Monday"
+    const obj =
+      /^\s*(?:me\s+|us\s+|that\s+)?([^.!?\n;]{3,80}?)(?=\s+(?:on|by|last|yesterday|within|but|and|which|ago|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of|several|many)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)|weeks?|days?)\b|[.!?\n;,]|$)/i.exec(
+        after,
+      );
     if (/promis|told|assured|supposed/i.test(promise.text)) promised = obj?.[1]?.trim();
     else promised = promise.text.replace(/^.*?\b(?:got|gotten|received|had|seen|get|receive|heard)\s+/i, '').trim() || undefined;
     if (promised && promised.length < 3) promised = undefined;
@@ -116,11 +120,29 @@ export function withThreadCount(facts: MessageFacts, priorCustomerMessages: numb
   return { ...facts, contactCount: Math.max(thread, facts.contactCount), threadMessages: thread };
 }
 
-const SECOND_PERSON: Record<string, string> = { my: 'your', me: 'you', i: 'you', our: 'your', us: 'you', mine: 'yours', myself: 'yourself', "i'm": "you're", "i’m": 'you’re' };
+// Both ways at once: the customer's "my" is the rep's "your", the customer's "your team" the rep's "our team".
+const SECOND_PERSON: Record<string, string> = {
+  my: 'your',
+  me: 'you',
+  i: 'you',
+  our: 'your',
+  us: 'you',
+  mine: 'yours',
+  myself: 'yourself',
+  "i'm": "you're",
+  'i’m': 'you’re',
+  your: 'our',
+  yours: 'ours',
+  yourself: 'ourselves',
+  you: 'we',
+  "you're": "we're",
+  'you’re': 'we’re',
+};
 
-/** The customer's words as the rep would say them back: "my refund" → "your refund". */
+/** The customer's words as the rep would say them back: "my refund" → "your refund", "your team would
+ * call me" → "our team would call you". */
 export function toSecondPerson(phrase: string): string {
-  return phrase.replace(/\b(?:my|me|i|our|us|mine|myself|i['’]m)\b/gi, (w) => SECOND_PERSON[w.toLowerCase()] ?? w);
+  return phrase.replace(/\b(?:my|me|i|our|us|mine|myself|i['’]m|your|yours|yourself|you['’]re|you)\b/gi, (w) => SECOND_PERSON[w.toLowerCase()] ?? w);
 }
 
 const THIRD_PERSON: Record<string, string> = { your: 'their', you: 'them', yours: 'theirs', yourself: 'themselves', "you're": "they're", 'you’re': 'they’re' };

@@ -10,6 +10,17 @@ import { slotsFor } from './slots';
 import { readDraft } from './text';
 import type { CoachContext, Finding } from './types';
 
+/** Every mention of a promised time after the first becomes "then": one promise per rewrite. */
+function onePromise(text: string, times: string[]): string {
+  let out = text;
+  for (const t of new Set(times)) {
+    const first = out.indexOf(t);
+    if (first === -1) continue;
+    out = out.slice(0, first + t.length) + out.slice(first + t.length).split(t).join('then');
+  }
+  return out;
+}
+
 export function checkDraft(draft: string, context: CoachContext = {}): Finding[] {
   if (typeof draft !== 'string' || draft.trim() === '') return [];
   // a prefix, so every finding's offsets still point into the whole draft
@@ -63,7 +74,8 @@ export function checkDraft(draft: string, context: CoachContext = {}): Finding[]
     if (!adds || f.suggestion === f.text) continue;
     const fix = findings.find((g) => g !== f && g.start === f.start && g.end === f.end && !g.suggestion.includes(g.text));
     if (!fix) continue;
-    f.suggestion = adds === 'after' ? fix.suggestion + f.suggestion.slice(f.text.length) : f.suggestion.slice(0, -f.text.length) + fix.suggestion;
+    const joined = adds === 'after' ? fix.suggestion + f.suggestion.slice(f.text.length) : f.suggestion.slice(0, -f.text.length) + fix.suggestion;
+    f.suggestion = onePromise(joined, [ctx.slots.time, ...(promised() ? [promised()!.before.slots.time] : [])]);
   }
   const order = new Map(RULES.map((r, i) => [r.id, i]));
   return findings.sort((a, b) => a.start - b.start || order.get(a.rule)! - order.get(b.rule)!);

@@ -97,6 +97,9 @@ describe('analyzeMessage', () => {
   test.each([
     ['I was promised a call back on Monday and nobody called.', 'a call back'],
     ['I was told my refund would arrive by Friday. It did not.', 'your refund would arrive'],
+    ['I was promised a refund two weeks ago and nothing came.', 'a refund'],
+    ['You promised your team would call me back on Monday. Nobody did.', 'our team would call you back'],
+    ['I was promised you would refund me.', 'we would refund you'],
   ])('says the promise back in the second person: %s', (text, promised) => {
     expect(analyzeMessage(text).facts.promised).toBe(promised);
   });

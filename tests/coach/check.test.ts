@@ -99,6 +99,9 @@ describe('checkDraft', () => {
     const escalation = findings.find((f) => f.rule === 'missing-escalation' && f.start === certainty.start)!;
     expect(escalation.suggestion.startsWith(certainty.suggestion)).toBe(true);
     expect(escalation.suggestion).not.toContain('guaranteed');
+    // one promised time per rewrite: the added sentence refers back to it
+    expect(escalation.suggestion.split('1pm today').length - 1).toBe(1);
+    expect(escalation.suggestion).toMatch(/one of us then\.$/);
   });
 
   test('names the escalation contact from settings in the rewrite', () => {
