@@ -101,11 +101,12 @@ export function NotesSection(props: NotesSectionProps) {
   return (
     <section className="card notes" aria-labelledby="notes-title">
       <h2 id="notes-title">Notes and follow-up</h2>
-      {formError ? null : error ? (
+      {/* a storage failure always shows; a form error only replaces the older status line */}
+      {error ? (
         <p className="action-status failed" role="alert">
           {error}
         </p>
-      ) : status ? (
+      ) : formError ? null : status ? (
         <p className="action-status" role="status">
           {status}
         </p>

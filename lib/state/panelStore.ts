@@ -168,6 +168,9 @@ export function analysisFailed(a: Analysis): boolean {
   return /^could not analy[sz]e/i.test(a.reason ?? '');
 }
 
+/** A score change within a level this large is announced again. */
+const ANNOUNCE_STEP = 10;
+
 export function createPanelStore(deps: PanelDeps): PanelStore {
   const { bridge, tabs, engine } = deps;
   const usage = deps.usage ?? noUsage;
@@ -180,7 +183,7 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
   let loadSeq = 0;
   let draftTimer: ReturnType<typeof setTimeout> | undefined;
   let analysisTimer: ReturnType<typeof setTimeout> | undefined;
-  let lastAnnounced: { key: string; level: string } | null = null;
+  let lastAnnounced: { key: string; level: string; score: number } | null = null;
   /** `kind|tipId` already recorded as shown for the open conversation (suggestions: for its latest
    * customer message). Each is one showing. */
   let shown = new Set<string>();
@@ -269,8 +272,10 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
   function announcementFor(c: ConversationSnapshot, a: Analysis): string | null {
     const key = conversationKey(c);
     const level = isUnscored(a) ? `unscored:${a.reason}` : a.level;
-    if (lastAnnounced && lastAnnounced.key === key && lastAnnounced.level === level) return null;
-    lastAnnounced = { key, level };
+    // Read out again when the level changes, or the score moves by ANNOUNCE_STEP or more within it: the
+    // live region must not keep saying 51 while the gauge shows 75.
+    if (lastAnnounced && lastAnnounced.key === key && lastAnnounced.level === level && Math.abs(lastAnnounced.score - a.score) < ANNOUNCE_STEP) return null;
+    lastAnnounced = { key, level, score: a.score };
     if (isUnscored(a)) return `Defuse can't score this message: ${a.reason}.`;
     const alert = a.frustrated ? ' This customer is frustrated.' : '';
     return `Frustration level: ${LEVEL_LABEL[a.level]}, ${a.score} of 100.${alert}`;

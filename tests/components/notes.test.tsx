@@ -138,6 +138,14 @@ test('no offer once a reminder is set for that time, or when the time has passed
 });
 
 describe('notes: one status at a time', () => {
+  test('a storage failure stays visible beside a form error', () => {
+    render(<NotesSection {...props({ error: "Defuse couldn't save to this browser's storage." })} />);
+    fireEvent.change(screen.getByLabelText('Or remind me at'), { target: { value: '2025-03-01T09:00' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set reminder' }));
+    const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
+    expect(alerts).toEqual(expect.arrayContaining(["Defuse couldn't save to this browser's storage.", 'Pick a time in the future.']));
+  });
+
   test('a later failed attempt replaces "Reminder set." instead of showing below it', () => {
     const p = props({ status: 'Reminder set.' });
     render(<NotesSection {...p} />);

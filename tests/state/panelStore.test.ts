@@ -234,6 +234,24 @@ describe('following the page', () => {
     await tick();
     expect(store.getState().announcement).toBe('Frustration level: Angry, 85 of 100. This customer is frustrated.');
   });
+
+  test('announces again when the score moves by 10 or more within the same level', async () => {
+    const { store, bridge, engine } = setup();
+    const analyze = engine.analyze;
+    engine.analyze = (text) => {
+      const a = analyze(text);
+      return /later/.test(text) ? { ...a, score: 75 } : /again/.test(text) ? { ...a, score: 64 } : a;
+    };
+    store.getState().start();
+    await tick();
+    expect(store.getState().announcement).toBe('Frustration level: Frustrated, 60 of 100. This customer is frustrated.');
+    bridge.pushPageState({ tabId: 1, state: pageWith({ latestCustomerText: 'Third time. I will cancel, again.' }) });
+    await tick();
+    expect(store.getState().announcement).toContain('60 of 100'); // 64: a small move is not read out
+    bridge.pushPageState({ tabId: 1, state: pageWith({ latestCustomerText: 'Third time. I will cancel later.' }) });
+    await tick();
+    expect(store.getState().announcement).toBe('Frustration level: Frustrated, 75 of 100. This customer is frustrated.');
+  });
 });
 
 describe('live draft coach', () => {
