@@ -599,10 +599,24 @@ export const SIGNALS: SignalRecord[] = [
       /\b(?:disappoint(?:ed|ing|ment)|let (?:me |us )?down|dissatisfied|unsatisfied|unhappy|not (?:happy|impressed|pleased|satisfied)|unimpressed|frustrat(?:ed|ing|ion)|fed up|sick (?:and tired )?of|tired of|had enough|annoy(?:ed|ing|ance)|upset|appalled|dismayed|disgusted|shocked|baffled|at (?:my|our) wits'? end|(?:losing|lost|running out of|out of) (?:my |our )?patience|exasperat(?:ed|ing))\b/gi,
     ],
     negatable: true,
+    // someone else's mild letdown, told in passing ("my son was a little disappointed it was sold out")
+    unless: /\b(?:my|our) (?:son|daughter|kids?|children|child|boy|girl|husband|wife|partner|friend|mum|mom|dad)\b[^.!?]{0,20}\b(?:was|were|is|are|got|seemed)\s+(?:a (?:little|bit|tad)|slightly|somewhat)\s+(?:disappointed|upset|sad)\b/i,
     why: 'Naming the feeling is the clearest signal there is, and it is often the only one in a polite email.',
     examples: {
-      fires: ['I am very disappointed with the service.', 'Honestly this is frustrating.', 'I am losing patience.', "I've never been so disappointed.", "I'm not sure why, but I'm really disappointed."],
-      quiet: ['I am not disappointed at all.', 'Never once have we been disappointed by your team.', 'We were not unhappy with the result.'],
+      fires: [
+        'I am very disappointed with the service.',
+        'Honestly this is frustrating.',
+        'I am losing patience.',
+        "I've never been so disappointed.",
+        "I'm not sure why, but I'm really disappointed.",
+        'My wife was really upset by how your agent spoke to her.',
+      ],
+      quiet: [
+        'I am not disappointed at all.',
+        'Never once have we been disappointed by your team.',
+        'We were not unhappy with the result.',
+        'My daughter was a little disappointed that the blue one was sold out. Will it be back?',
+      ],
     },
   },
   {
