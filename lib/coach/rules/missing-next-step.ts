@@ -38,7 +38,7 @@ export const missingNextStep: Rule = {
   suggest: (hit, { slots }) => {
     const s = hit.sentence;
     // "Hopefully it turns up soon" is a wish, not a commitment: offer one instead.
-    if (!COMMITS.test(s.norm)) return fill("I'll keep chasing this and update you {time}.", slots);
+    if (!COMMITS.test(s.norm)) return fill("I'll stay on this myself and update you {time}.", slots);
     const vt = VAGUE_TIME.exec(s.norm);
     if (vt) return swapIn(s, vt.index, vt.index + vt[0].length, slots.time);
     const other = WAITING_ON_OTHERS.exec(s.norm);
