@@ -116,6 +116,7 @@ export interface PanelDeps {
 export const MESSAGES = {
   inserted: 'Inserted into your reply.',
   noReplyBox: 'No reply box open: click Reply first, then try again.',
+  addedToPasted: 'Added to the end of your pasted draft.',
   noTab: 'No conversation to insert into. Open a Gmail thread or a Zendesk ticket first.',
   copied: 'Copied. Paste it into your reply.',
   copyFailed: "Couldn't copy. Select the text and press Ctrl+C (⌘C on a Mac).",
@@ -541,6 +542,17 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
       const c = get().conversation;
       if (!suggestion || !c) return;
       const key = conversationKey(c);
+      // No reply box in the page, but a pasted draft being coached: the suggestion goes at its end.
+      const pasted = get().manualDraft;
+      if (draftModeOf(get()) === 'manual' && pasted.trim()) {
+        set({ manualDraft: /\s$/.test(pasted) ? pasted + suggestion.text : `${pasted} ${suggestion.text}` });
+        followPromise();
+        checkNow();
+        setResult(`suggestion:${id}`, { state: 'ok', message: MESSAGES.addedToPasted });
+        recordUsed(id, 'inserted');
+        notePromise(suggestion);
+        return;
+      }
       setResult(`suggestion:${id}`, { state: 'pending', message: 'Inserting…' });
       const result = await insertText(suggestion.text);
       if (!stillOn(key)) return;

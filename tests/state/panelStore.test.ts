@@ -308,6 +308,24 @@ describe('live draft coach', () => {
     expect(store.getState().findings).toEqual([]);
   });
 
+  test('without a reply box, Insert adds the suggestion to the end of the pasted draft (and says so)', async () => {
+    const { store, bridge, usage } = setup(pageWith({ hasReplyBox: false }));
+    const insert = vi.spyOn(bridge, 'insert');
+    store.getState().start();
+    await tick();
+    store.getState().setManualDraft('Hi Dana, thanks for waiting.');
+    await store.getState().insertSuggestion('own-it');
+    expect(store.getState().manualDraft).toBe("Hi Dana, thanks for waiting. I'm sorry: this is on us, and I'm fixing it now.");
+    expect(store.getState().results['suggestion:own-it']).toEqual({ state: 'ok', message: MESSAGES.addedToPasted });
+    expect(insert).not.toHaveBeenCalled();
+    await tick();
+    expect(usage.events.some((e) => e.tipId === 'own-it' && e.action === 'inserted')).toBe(true);
+    // nothing pasted: the page's reply box is still what Insert aims at
+    store.getState().setManualDraft('');
+    await store.getState().insertSuggestion('acknowledge');
+    expect(insert).toHaveBeenCalled();
+  });
+
   test('changing settings re-analyses and re-checks with the rules switched off', async () => {
     const { store, bridge, engine } = setup();
     store.getState().start();
