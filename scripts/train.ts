@@ -389,8 +389,8 @@ function reportCrossValidation(train: Example[], dev: Example[], cfg: Config, tr
 // ---------- main ----------
 /** `--train-on a,b`: fit on these datasets' train splits only (the dev splits of all three still choose
  * the thresholds); `--out FILE`: write there instead of the shipped weights. See README, "Licences".
- * `--cv`: also report the chosen setting's cross-validated figures (crossValidate; nothing written
- * to the weights changes). */
+ * `--cv`: also report the chosen setting's cross-validated figures (reportCrossValidation; nothing
+ * written to the weights changes). */
 function options(): { trainOn: Dataset[]; out: string; cv: boolean } {
   const { values } = parseArgs({ options: { 'train-on': { type: 'string' }, out: { type: 'string' }, cv: { type: 'boolean' } } });
   const trainOn = values['train-on'] ? values['train-on'].split(',').map((s) => s.trim()) : [...DATASETS];
@@ -538,9 +538,9 @@ function main(): void {
     const p = ev.per[i]!;
     console.log(`  ${d.padEnd(20)} ${(100 * p.precision).toFixed(1)} / ${(100 * p.recall).toFixed(1)} / ${(100 * p.f1).toFixed(1)}   goal ${ev.goals[i] ? 'met' : 'MISSED'} on dev`);
   });
-  if (cv) reportCrossValidation(train, dev, cfg, new Set(trainOn), ev.t);
   console.log(`  angry vs GoEmotions 'anger' label (dev): F1 ${(100 * angryF1).toFixed(1)}`);
   for (const f of fixtureRates) console.log(`  fixture ${f.name}: ${f.flagged}/${f.total} flagged frustrated`);
+  if (cv) reportCrossValidation(train, dev, cfg, new Set(trainOn), ev.t);
   console.log('named feature weights (log-odds):');
   for (const [n, w] of Object.entries(named)) console.log(`  ${n.padEnd(28)} ${w >= 0 ? ' ' : ''}${w.toFixed(3)}`);
   log('done');

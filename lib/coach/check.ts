@@ -10,15 +10,12 @@ import { slotsFor } from './slots';
 import { readDraft } from './text';
 import type { CoachContext, Finding } from './types';
 
-/** Every mention of a promised time after the first becomes "then": one promise per rewrite. */
-function onePromise(text: string, times: string[]): string {
-  let out = text;
-  for (const t of new Set(times)) {
-    const first = out.indexOf(t);
-    if (first === -1) continue;
-    out = out.slice(0, first + t.length) + out.slice(first + t.length).split(t).join('then');
-  }
-  return out;
+/** Every mention of the promised time after the first becomes "then": one promise per rewrite. */
+function onePromise(text: string, time: string): string {
+  const first = text.indexOf(time);
+  if (first === -1) return text;
+  const rest = first + time.length;
+  return text.slice(0, rest) + text.slice(rest).split(time).join('then');
 }
 
 export function checkDraft(draft: string, context: CoachContext = {}): Finding[] {
@@ -75,7 +72,8 @@ export function checkDraft(draft: string, context: CoachContext = {}): Finding[]
     const fix = findings.find((g) => g !== f && g.start === f.start && g.end === f.end && !g.suggestion.includes(g.text));
     if (!fix) continue;
     const joined = adds === 'after' ? fix.suggestion + f.suggestion.slice(f.text.length) : f.suggestion.slice(0, -f.text.length) + fix.suggestion;
-    f.suggestion = onePromise(joined, [ctx.slots.time, ...(promised() ? [promised()!.before.slots.time] : [])]);
+    // both rewrites were filled from the context of the same words, so they name the same time
+    f.suggestion = onePromise(joined, contextFor(f.start).slots.time);
   }
   const order = new Map(RULES.map((r, i) => [r.id, i]));
   return findings.sort((a, b) => a.start - b.start || order.get(a.rule)! - order.get(b.rule)!);

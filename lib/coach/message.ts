@@ -34,7 +34,14 @@ const PROBLEM =
   /\b(?:broken|broke|not working|isn't working|stopped|stops|won't|wont|can't|cannot|couldn't|doesn't|didn't|unable|error|errors|issue|issues|problem|problems|fault|faulty|fail(?:s|ed|ing|ure)?|crash\w*|missing|lost|wrong|damaged|late|delayed|never (?:arrived|came|got)|charged|overcharged|declined|locked out|down|bug|glitch)\b/i;
 const CONNECTIVITY = /\b(?:internet|wi-?fi|broadband|router|modem|connection|network|signal|offline|outage|dropping out|keeps dropping|disconnect\w*|isp)\b/i;
 
-export function readMessage(analysis: Analysis, text?: string, waitingHours?: number): MessageView {
+/** What the page knows besides the analysis: the message text, how long it has waited, whether it was answered. */
+export interface PageFacts {
+  text?: string;
+  waitingHours?: number;
+  answered?: boolean;
+}
+
+export function readMessage(analysis: Analysis, { text, waitingHours, answered }: PageFacts = {}): MessageView {
   const categories = new Set(analysis.signals.map((s) => s.category));
   const f = analysis.facts;
   const has = (c: SignalCategory) => categories.has(c);
@@ -56,6 +63,7 @@ export function readMessage(analysis: Analysis, text?: string, waitingHours?: nu
     connectivity: CONNECTIVITY.test(about),
     problem: analysis.signals.length > 0 || PROBLEM.test(text ?? ''),
     ...(waitingHours !== undefined ? { waitingHours } : {}),
+    ...(answered ? { answered } : {}),
   };
 }
 

@@ -2,7 +2,7 @@
 // best first, at most one per house-rule step so the set walks the reply (recognize → listen →
 // respond → take ownership → escalate → follow up), filled with the message's name, order and a time.
 import type { Analysis } from '@/lib/analysis/types';
-import { readMessage, type MessageView } from './message';
+import { readMessage } from './message';
 import { PHRASES, type Phrase } from './phrases';
 import { canFill, fill, nextUpdate, promisedUpdate, slotsFor, type SlotOptions } from './slots';
 import type { Suggestion } from './types';
@@ -18,7 +18,7 @@ export interface SuggestOptions extends SlotOptions {
 
 export function suggestReplies(analysis: Analysis, opts: SuggestOptions = {}): Suggestion[] {
   const limit = Math.max(1, opts.limit ?? 5);
-  const m: MessageView = { ...readMessage(analysis, opts.text), answered: opts.answered === true };
+  const m = readMessage(analysis, opts);
   // one clock for the {time} words and the moment they mean
   const now = opts.now ?? new Date();
   const slots = slotsFor(analysis, { ...opts, now });

@@ -38,7 +38,7 @@ export const REMINDERS: readonly ReminderRecord[] = [
 
 /** Two reminders, or three when the third matters too (fit 4 or more). */
 export function remindersFor(analysis: Analysis, opts: { text?: string; waitingHours?: number } = {}): Reminder[] {
-  const m = readMessage(analysis, opts.text, opts.waitingHours);
+  const m = readMessage(analysis, opts);
   const ranked = REMINDERS.map((r) => ({ r, fit: r.fit(m) }))
     .filter((x) => x.fit > 0)
     .sort((a, b) => b.fit - a.fit);

@@ -92,12 +92,10 @@ function domInsert(box: HTMLElement, range: Range, text: string): void {
 
 const isWhite = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0';
 
-const BLOCK_TAGS = /^(?:P|DIV|LI|BLOCKQUOTE|H[1-6]|PRE|TD)$/;
-
 /** The block (paragraph, list item, the box itself) the caret is in. */
 function blockOf(node: Node, box: HTMLElement): Node {
   for (let n: Node | null = node; n && n !== box; n = n.parentNode) {
-    if (n.nodeType === 1 && BLOCK_TAGS.test((n as Element).tagName)) return n;
+    if (n.nodeType === 1 && BLOCK.has((n as Element).tagName)) return n;
   }
   return box;
 }
