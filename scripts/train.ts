@@ -15,7 +15,7 @@
 //              evidence of frustration by construction) through w = softplus(u).
 //   words      unigrams, bigrams and "not_" words with document frequency >= MIN_DF in train; after
 //              fitting, the MAX_WORDS largest weights are kept and the model is refitted on them
-//              (weights.json stays under 300 KB).
+//              (weights.json stays under 300 KB); each setting of the grid is judged on dev after that cut.
 //   thresholds frustrated (the alert): most of the issue's goals met on dev, then best mean F1;
 //              watch: 90% macro recall on dev; angry: best F1 for GoEmotions' `anger` label on dev;
 //              sensitivity high/low: +5 points of macro recall / precision on dev.
@@ -386,6 +386,23 @@ function reportCrossValidation(train: Example[], dev: Example[], cfg: Config, tr
   });
 }
 
+// ---------- vocabulary cut ----------
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Keeps the MAX_WORDS words with the largest weights in `wide`, refits on them (warm-started from
+ * `wide`) and rounds the weights to 3 decimals, as weights.json stores them. */
+function pruneAndRefit(train: Example[], fullVocab: Map<string, number>, wide: Fitted, cfg: Config): { vocab: Map<string, number>; final: Fit } {
+  const K = NAMED_FEATURES.length;
+  const ranked = [...fullVocab.entries()].sort((a, b) => Math.abs(wide.w[K + b[1]]!) - Math.abs(wide.w[K + a[1]]!));
+  const vocab = new Map<string, number>();
+  for (const [w] of ranked.slice(0, MAX_WORDS)) vocab.set(w, vocab.size);
+  const warm = new Float64Array(1 + K + vocab.size);
+  warm.set(wide.theta.subarray(0, 1 + K));
+  for (const [w, j] of vocab) warm[1 + K + j] = wide.theta[1 + K + fullVocab.get(w)!]!;
+  const fitted = fit(train, vocab, cfg, warm);
+  return { vocab, final: { intercept: round(fitted.intercept), w: fitted.w.map(round) } };
+}
+
 // ---------- main ----------
 /** `--train-on a,b`: fit on these datasets' train splits only (the dev splits of all three still choose
  * the thresholds); `--out FILE`: write there instead of the shipped weights. See README, "Licences".
@@ -419,36 +436,24 @@ function main(): void {
     for (const lambda of [7e-4, 1e-3])
       for (const calmBoost of [1, 3]) for (const exampleShare of [0.03, 0.05]) grid.push({ shares, lambda, balance: [1, 0.6, 0.8], calmBoost, exampleShare });
 
+  // Each setting is judged as it would ship: fitted on every word, cut to its MAX_WORDS strongest
+  // words, refitted on them and rounded as written to JSON (the cut alone can move a dev figure by a point).
   const fullMatrix = buildMatrix(train, fullVocab);
-  let chosen: { cfg: Config; ev: DevEval; fitted: Fitted } | undefined;
+  let chosen: { cfg: Config; ev: DevEval; vocab: Map<string, number>; final: Fit; devScores: number[] } | undefined;
   let warm: Float64Array | undefined;
   for (const cfg of grid) {
-    const fitted = fit(train, fullVocab, cfg, warm, fullMatrix);
-    warm = fitted.theta;
-    const ev = chooseThreshold(dev, scores(dev, fullVocab, fitted));
+    const wide = fit(train, fullVocab, cfg, warm, fullMatrix);
+    warm = wide.theta;
+    const { vocab, final } = pruneAndRefit(train, fullVocab, wide, cfg);
+    const devScores = scores(dev, vocab, final);
+    const ev = chooseThreshold(dev, devScores);
     log(`  ${JSON.stringify(cfg)}: t=${ev.t} goals met ${ev.met}/3, dev F1 ${ev.per.map((p) => (100 * p.f1).toFixed(1)).join(' / ')}`);
-    if (!chosen || ev.met > chosen.ev.met || (ev.met === chosen.ev.met && ev.meanF1 > chosen.ev.meanF1)) chosen = { cfg, ev, fitted };
+    if (!chosen || ev.met > chosen.ev.met || (ev.met === chosen.ev.met && ev.meanF1 > chosen.ev.meanF1)) chosen = { cfg, ev, vocab, final, devScores };
   }
-  const cfg = chosen!.cfg;
-  log(`chosen on dev: ${JSON.stringify(cfg)}`);
-
-  // keep the strongest words and refit on them
-  const K = NAMED_FEATURES.length;
-  const wide = chosen!.fitted;
-  const ranked = [...fullVocab.entries()].sort((a, b) => Math.abs(wide.w[K + b[1]]!) - Math.abs(wide.w[K + a[1]]!));
-  const vocab = new Map<string, number>();
-  for (const [w] of ranked.slice(0, MAX_WORDS)) vocab.set(w, vocab.size);
-  const warmPruned = new Float64Array(1 + K + vocab.size);
-  warmPruned.set(wide.theta.subarray(0, 1 + K));
-  for (const [w, j] of vocab) warmPruned[1 + K + j] = wide.theta[1 + K + fullVocab.get(w)!]!;
-  const fitted = fit(train, vocab, cfg, warmPruned);
-  // Everything below uses the weights exactly as written to JSON (rounded to 3 decimals), so the
-  // thresholds and the printed figures are those analyzeMessage reproduces.
-  const round = (x: number) => Math.round(x * 1000) / 1000;
-  const final: Fit = { intercept: round(fitted.intercept), w: fitted.w.map(round) };
-  const devScores = scores(dev, vocab, final);
-  const ev = chooseThreshold(dev, devScores);
-  log(`refitted on ${vocab.size} words: t=${ev.t}, goals met on dev ${ev.met}/3`);
+  // Everything below uses the weights exactly as written to JSON, so the thresholds and the printed
+  // figures are those analyzeMessage reproduces.
+  const { cfg, ev, vocab, final, devScores } = chosen!;
+  log(`chosen on dev: ${JSON.stringify(cfg)} (${vocab.size} words): t=${ev.t}, goals met on dev ${ev.met}/3`);
 
   // watch: the highest score below the alert that still catches 90% of frustrated dev texts (macro)
   let watch = Math.max(5, ev.t - 15);
@@ -491,6 +496,7 @@ function main(): void {
     }
   }
 
+  const K = NAMED_FEATURES.length;
   const named: Record<string, number> = {};
   NAMED_FEATURES.forEach((n, j) => (named[n] = round(final.w[j]!)));
   const words: Record<string, number> = {};

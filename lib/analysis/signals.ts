@@ -709,11 +709,11 @@ export const SIGNALS: SignalRecord[] = [
     category: 'overt-anger',
     feature: 'anger-profanity',
     patterns: [
-      /\b(?:f+u+c+k+\w*|f\*+k\w*|f[*#@!]{2,}\w*|shit\w*|sh\*t|bullshit|crap(?:py)?|damn(?:ed|it)?|goddamn\w*|hell(?! of)|wtf|wth|ffs|smh|pissed(?: off)?|pissing|bastards?|bloody|screw (?:you|this|your|up)|sucks?|suck(?:ed|ing)|assholes?|arse\w*|bitch\w*|effing|freaking|frigging|friggin)\b/gi,
+      /\b(?:f+u+c+k+\w*|f\*+k\w*|f[*#@!]{2,}\w*|shit\w*|sh\*t|bullshit|crap(?:py)?|damn(?:ed|it)?|dammit|goddamm?\w*|hell(?! of)|wtf|wth|ffs|smh|pissed(?: off)?|pissing|piss off|bastards?|bloody|screw (?:you|this|your|up)|sucks?|suck(?:ed|ing)|assholes?|arse\w*|bitch\w*|effing|freaking|frigging|friggin)\b/gi,
     ],
     why: 'Swearing is overt anger; lead with an apology and a fix, not policy.',
     examples: {
-      fires: ['This is bullshit.', 'WTF is going on?', 'Your app sucks.'],
+      fires: ['This is bullshit.', 'WTF is going on?', 'Your app sucks.', 'Dammit, it crashed again.'],
       quiet: ['Hello, how do I change my password?', 'The shell script finished.'],
     },
   },
@@ -723,12 +723,12 @@ export const SIGNALS: SignalRecord[] = [
     category: 'overt-anger',
     feature: 'anger-insult',
     patterns: [
-      /\b(?:idiot\w*|stupid\w*|moron\w*|incompeten\w+|useless|clueless|imbecile\w*|dumb|liars?|lying|thie(?:f|ves)|crooks?|scam(?:mers?|ming)?|fraud(?:ulent|sters?)?|rip[- ]?off|ripping (?:me|us|people) off|clowns?|pathetic|garbage|trash|rubbish|worthless|joke of a|a joke|disgrace\w*|ridiculous|absurd|outrageous|horrible|horrendous|terrible|awful|worst|atrocious|appalling|abysmal|shameful|shocking|laughable|criminal)\b/gi,
+      /\b(?:idiot\w*|stupid\w*|moron\w*|dumbass\w*|dipshit\w*|jackass\w*|douchebag\w*|scumbags?|how dare (?:you|they|anyone)|incompeten\w+|useless|clueless|imbecile\w*|dumb|liars?|lying|thie(?:f|ves)|crooks?|scam(?:mers?|ming)?|fraud(?:ulent|sters?)?|rip[- ]?off|ripping (?:me|us|people) off|clowns?|pathetic|garbage|trash|rubbish|worthless|joke of a|a joke|disgrace\w*|ridiculous|absurd|outrageous|horrible|horrendous|terrible|awful|worst|atrocious|appalling|abysmal|shameful|shocking|laughable|criminal)\b/gi,
     ],
     negatable: true,
     why: 'Contempt words (“useless”, “a joke”, “worst”) are anger, whatever the rest of the tone.',
     examples: {
-      fires: ['Your support is useless.', 'This is the worst service ever.', 'What a joke.', 'This is ridiculous.'],
+      fires: ['Your support is useless.', 'This is the worst service ever.', 'What a joke.', 'This is ridiculous.', 'How dare you charge me twice.'],
       quiet: ['The update was not terrible, just slow.', 'Thanks, that was not bad at all.'],
     },
   },
@@ -738,11 +738,12 @@ export const SIGNALS: SignalRecord[] = [
     category: 'overt-anger',
     feature: 'anger-caps',
     patterns: [/\b[A-Z][A-Z']{1,}(?:\s+[A-Z][A-Z']+)*\b/g],
-    check: ({ text }) => isShouting(text),
+    // not a bracketed placeholder or tag: "[NAME]", "[EXTERNAL]"
+    check: ({ text, sentence, at }) => !(sentence[at - 1] === '[' && sentence[at + text.length] === ']') && isShouting(text),
     why: 'Words in capitals are raised voice.',
     examples: {
       fires: ['This is NOT acceptable.', 'I WANT MY MONEY BACK', 'Why is it STILL broken?'],
-      quiet: ['The API returns a 404 on the PDF export.', 'Please call me ASAP at the NYC office.', 'I flew LAX to JFK.'],
+      quiet: ['The API returns a 404 on the PDF export.', 'Please call me ASAP at the NYC office.', 'I flew LAX to JFK.', 'Hi [NAME], thanks for the update.'],
     },
   },
   {
