@@ -4,7 +4,7 @@ import { runtimeMessenger, type Messenger } from '@/lib/messaging';
 import type { SiteAdapter } from '@/lib/sites/types';
 import { startContentRuntime, type ContentRuntime } from './runtime';
 
-export { startContentRuntime, type ContentRuntime, type ContentRuntimeOptions } from './runtime';
+export { CONVERSATION_MOVED, startContentRuntime, type ContentRuntime, type ContentRuntimeOptions } from './runtime';
 export { watchPage, WATCHED_ATTRIBUTES, type Watcher } from './watch';
 
 /** Each site's script passes its own adapter factory, so it bundles only its own site's code. */

@@ -31,6 +31,9 @@ export interface ContentRuntime {
   readonly watcher: Watcher;
 }
 
+/** When the rep has switched conversation since the panel last heard: nothing is written into the other one. */
+export const CONVERSATION_MOVED = 'The open conversation changed, so Defuse left the reply box alone. Check the panel, then try again.';
+
 function safe<T>(fn: () => T, fallback: T): T {
   try {
     return fn();
@@ -186,11 +189,23 @@ export function startContentRuntime(options: ContentRuntimeOptions): ContentRunt
   doc.addEventListener('visibilitychange', () => doc.hidden && draftObserver.disconnect(), { signal });
 
   // ---- messages from the background (on behalf of the panel) ------------------------------------
+  /**
+   * Has the page moved to another conversation since the panel was last told? The panel's Insert and
+   * Use rewrite are for the conversation it shows, which is the one last sent; the rep can switch
+   * ticket or thread and click before the debounced re-read has told it. Reading now also sends the
+   * new state, so the panel catches up.
+   */
+  const conversationMoved = (): boolean => {
+    const shown = lastState?.kind === 'conversation' ? lastState.conversation.conversationId : null;
+    if (shown === null) return false;
+    const now = update();
+    return now.kind !== 'conversation' || now.conversation.conversationId !== shown;
+  };
   /** Runs an edit of the reply box; the panel gets ok/error, never an exception. */
   const editReply = async (run: () => Promise<InsertResult>, failed: string) => {
     let result: InsertResult;
     try {
-      result = await run();
+      result = safe(conversationMoved, false) ? { ok: false, error: CONVERSATION_MOVED } : await run();
     } catch {
       result = { ok: false, error: failed };
     }

@@ -63,6 +63,9 @@ export function insertWithEditor(editor: CkEditorLike, text: string, caret: Rang
 /** Installs the page-world listener. Returns a function that removes it. */
 export function installCkeditorBridge(doc: Document): () => void {
   const onInsert = (event: Event) => {
+    // Another copy of the bridge got there first (the page's world outlives an extension reload, and a
+    // rep may run two builds of Defuse): the text is in once, it must not go in twice.
+    if (event.defaultPrevented) return;
     try {
       const target = event.target;
       const text = (event as CustomEvent<unknown>).detail;

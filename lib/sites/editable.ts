@@ -188,8 +188,12 @@ export function findTextRange(box: HTMLElement, needle: string, occurrence = 0, 
   const nodes: (Text | null)[] = [];
   const offsets: number[] = [];
   const skipSel = skip.join(', ');
+  // The last character pushed, kept aside: testing the end of the growing `flat` for every space
+  // made a long draft quadratic.
+  let lastPushed = '';
   const push = (c: string, node: Text | null, offset: number) => {
     flat += c;
+    lastPushed = c;
     nodes.push(node);
     offsets.push(offset);
   };
@@ -199,7 +203,7 @@ export function findTextRange(box: HTMLElement, needle: string, occurrence = 0, 
       for (let i = 0; i < text.length; i++) {
         const c = text[i]!;
         if (isWhite(c)) {
-          if (flat && !/[ \n]$/.test(flat)) push(' ', node as Text, i);
+          if (lastPushed !== '' && lastPushed !== ' ' && lastPushed !== '\n') push(' ', node as Text, i);
         } else push(c, node as Text, i);
       }
       return;

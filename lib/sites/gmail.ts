@@ -11,8 +11,10 @@ export const REASONS = {
   noMessages: "Defuse couldn't find the messages of this thread (Gmail may have changed its page).",
   noThreadId: "Defuse couldn't find this thread's id (Gmail may have changed its page).",
   noAccount: "Defuse couldn't tell which Gmail account is signed in, so it can't tell the customer's messages from yours.",
+  noSenders: "Defuse couldn't tell who wrote the messages of this thread (Gmail may have changed its page).",
   noCustomer: 'No message from the customer in this thread yet.',
   collapsed: "The customer's latest message is collapsed. Expand it in Gmail to see its analysis.",
+  noBody: "Defuse couldn't find the text of the customer's latest message (Gmail may have changed its page).",
   noText: "The customer's latest message has no text Defuse can read.",
 } as const;
 
@@ -33,9 +35,15 @@ function none(reason: string): SiteRead {
   return { kind: 'no-conversation', reason };
 }
 
-/** The open thread's container: the nearest ancestor of the subject that holds messages. */
-function threadRoot(subject: Element): Element | null {
+/**
+ * The open thread's container: the nearest ancestor of the subject that holds messages. Gmail keeps
+ * the views it is not showing (threads opened before) in the page, hidden: an ancestor that also holds
+ * another thread's subject is past this thread's view, so when this thread's messages are not found
+ * below that point (Gmail renamed their anchor) there is no root, rather than another thread's messages.
+ */
+function threadRoot(subject: Element, subjectSelector: string): Element | null {
   for (let el = subject.parentElement; el; el = el.parentElement) {
+    if (Array.from(el.querySelectorAll(subjectSelector)).some((other) => other !== subject)) return null;
     if (allMatches(el, S.message).length) return el;
   }
   return null;
@@ -102,9 +110,9 @@ function findReplyBox(doc: Document, root: Element | null): HTMLElement | null {
 }
 
 function openThread(doc: Document): { subject: Element; root: Element | null } | null {
-  const subject = firstMatch(doc, S.subject, isRendered)?.element;
-  if (!subject) return null;
-  return { subject, root: threadRoot(subject) };
+  const match = firstMatch(doc, S.subject, isRendered);
+  if (!match) return null;
+  return { subject: match.element, root: threadRoot(match.element, S.subject[match.entry]!) };
 }
 
 export function readGmail(doc: Document): SiteRead {
@@ -118,10 +126,15 @@ export function readGmail(doc: Document): SiteRead {
   if (own.size === 0) return none(REASONS.noAccount);
 
   const messages = allMatches(root, S.message).map((m) => parseMessage(m.element));
+  // Gmail always shows the sender of the latest message: when no message has one, the anchor changed.
+  if (messages.every((m) => m.email === null)) return none(REASONS.noSenders);
   const fromCustomer = messages.filter((m) => m.email !== null && !own.has(m.email));
   if (fromCustomer.length === 0) return none(REASONS.noCustomer);
   const latest = fromCustomer[fromCustomer.length - 1]!;
-  if (!latest.body) return none(REASONS.collapsed);
+  if (!latest.body) {
+    const expanded = S.expandedMessage.some((sel) => latest.element.closest(sel) !== null);
+    return none(expanded ? REASONS.noBody : REASONS.collapsed);
+  }
   const text = toPlainText(latest.body, { drop: DROP, cutFrom: S.quotedFrom });
   if (!text) return none(REASONS.noText);
 

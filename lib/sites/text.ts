@@ -1,7 +1,7 @@
 // Plain text of a message or draft as a reader sees it: block elements and <br> become line
-// breaks, runs of whitespace collapse, quoted history is left out. Works on a clone, so the host
-// page is never touched. (innerText would do most of this, but it forces a layout and is not
-// available in every test DOM.)
+// breaks, runs of whitespace collapse, quoted history is left out. Works on an inert copy, so the
+// host page is never touched and nothing in it is loaded again. (innerText would do most of this,
+// but it forces a layout and is not available in every test DOM.)
 
 export interface TextOptions {
   /** Remove every element these selectors match (quoted history, our own badge). */
@@ -37,21 +37,73 @@ export function isHidden(el: Element): boolean {
   return /display\s*:\s*none/i.test(style);
 }
 
+/** One inert document per host document: nodes copied into it load nothing. */
+const inertDocs = new WeakMap<Document, Document>();
+
+/**
+ * A copy of `source` owned by a document with no browsing context. A copy made in the host page's
+ * own document (cloneNode) is live: Chromium fetches its images again when their first load failed
+ * (a broken or expired image in a customer's mail), once per read, so Defuse would make requests
+ * (and tell a tracking pixel the message was read again) every time the page changed.
+ */
+function inertCopy(source: Element): Element {
+  const owner = source.ownerDocument;
+  let inert = inertDocs.get(owner);
+  if (!inert) {
+    inert = owner.implementation.createHTMLDocument('');
+    inertDocs.set(owner, inert);
+  }
+  return inert.importNode(source, true);
+}
+
 export function toPlainText(source: Element, options: TextOptions = {}): string {
-  const root = source.cloneNode(true) as Element;
+  const root = inertCopy(source);
   for (const sel of options.drop ?? []) root.querySelectorAll(sel).forEach((el) => el.remove());
   for (const sel of options.cutFrom ?? []) {
     const start = root.querySelector(sel);
     if (start) cutFrom(root, start);
   }
 
-  let text = '';
+  // The text so far, as pieces of which only the end is ever looked at: a long message is read in
+  // linear time. (Regexes anchored at the end of one growing string made it quadratic: about a second
+  // per read of a 150 KB mail, on every change of the host page.)
+  const out: string[] = [];
+  /** The last character so far ('' at the start). Pieces are never empty. */
+  const lastChar = (): string => {
+    const last = out[out.length - 1];
+    return last ? last[last.length - 1]! : '';
+  };
+  /** Drops spaces and tabs at the end. */
+  const trimEnd = () => {
+    while (out.length) {
+      const last = out[out.length - 1]!;
+      let end = last.length;
+      while (end > 0 && (last[end - 1] === ' ' || last[end - 1] === '\t')) end--;
+      if (end > 0) {
+        if (end < last.length) out[out.length - 1] = last.slice(0, end);
+        return;
+      }
+      out.pop();
+    }
+  };
+  /** How many line breaks the text ends with, counting no further than `max`. */
+  const endingBreaks = (max: number): number => {
+    let have = 0;
+    for (let i = out.length - 1; i >= 0; i--) {
+      const piece = out[i]!;
+      for (let j = piece.length - 1; j >= 0; j--) {
+        if (piece[j] !== '\n' || have >= max) return have;
+        have++;
+      }
+    }
+    return have;
+  };
   /** Makes the text end with at least `n` line breaks (never at the very start). */
   const breaks = (n: number) => {
-    if (!text) return;
-    text = text.replace(/[ \t]+$/, '');
-    const have = /\n*$/.exec(text)![0].length;
-    if (have < n) text += '\n'.repeat(n - have);
+    if (!out.length) return;
+    trimEnd();
+    const have = endingBreaks(n);
+    if (have < n) out.push('\n'.repeat(n - have));
   };
   let pre = 0;
 
@@ -60,9 +112,10 @@ export function toPlainText(source: Element, options: TextOptions = {}): string 
       let t = (node.nodeValue ?? '').replace(/\u00a0/g, ' ');
       if (!pre) {
         t = t.replace(/[\t\n\r ]+/g, ' ');
-        if (!text || /[\n ]$/.test(text)) t = t.replace(/^ /, '');
+        const last = lastChar();
+        if (!last || last === '\n' || last === ' ') t = t.replace(/^ /, '');
       }
-      text += t;
+      if (t) out.push(t);
       return;
     }
     if (node.nodeType !== 1 /* ELEMENT_NODE */) return;
@@ -70,7 +123,8 @@ export function toPlainText(source: Element, options: TextOptions = {}): string 
     const tag = el.tagName.toUpperCase();
     if (SKIP.has(tag) || isHidden(el)) return;
     if (tag === 'BR') {
-      text = text.replace(/[ \t]+$/, '') + '\n';
+      trimEnd();
+      out.push('\n');
       return;
     }
     const block = BLOCK.has(tag);
@@ -82,7 +136,8 @@ export function toPlainText(source: Element, options: TextOptions = {}): string 
   };
   root.childNodes.forEach(visit);
 
-  return text
+  return out
+    .join('')
     .split('\n')
     .map((line) => line.replace(/[ \t]+$/g, '').replace(/^[ \t]+/g, ''))
     .join('\n')

@@ -11,7 +11,10 @@ export const REASONS = {
   noTicket: 'No ticket is open. Open a ticket to see its analysis.',
   notLoaded: (id: string) => `Ticket #${id} isn't showing in the page yet. Wait for it to load, or reopen its tab.`,
   noLog: (id: string) => `Defuse couldn't find the conversation of ticket #${id} (Zendesk may have changed its page).`,
+  noAuthors: (id: string) => `Defuse couldn't tell who wrote the comments of ticket #${id} (Zendesk may have changed its page).`,
   noCustomer: (id: string) => `No message from the customer in ticket #${id} yet.`,
+  noContent: (id: string) =>
+    `Defuse couldn't find the text of the customer's latest message in ticket #${id} (Zendesk may have changed its page).`,
   noText: "The customer's latest message has no text Defuse can read.",
 } as const;
 
@@ -119,10 +122,13 @@ export function readZendesk(doc: Document): SiteRead {
   if (!scope) return none(REASONS.notLoaded(id));
   const comments = allMatches(scope, S.comment).map((m) => parseComment(m.element));
   if (comments.length === 0) return none(REASONS.noLog(id));
+  // A ticket's first comment is public, from the customer or an agent: when no comment says either,
+  // the author anchor changed (internal notes keep their own tag, so they alone prove nothing).
+  if (!comments.some((c) => c.author === 'customer' || c.author === 'agent')) return none(REASONS.noAuthors(id));
   const fromCustomer = comments.filter((c) => c.author === 'customer');
   if (fromCustomer.length === 0) return none(REASONS.noCustomer(id));
   const latest = latestOf(fromCustomer);
-  if (!latest.content) return none(REASONS.noText);
+  if (!latest.content) return none(REASONS.noContent(id));
   const text = toPlainText(latest.content, { drop: DROP });
   if (!text) return none(REASONS.noText);
 

@@ -2,7 +2,7 @@
 // The content script's runtime against the saved pages, with a fake background.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { BADGE_TAG } from '@/lib/badge';
-import { startContentRuntime } from '@/lib/content';
+import { CONVERSATION_MOVED, startContentRuntime } from '@/lib/content';
 import type { Handlers, MessageName, Messenger, Req } from '@/lib/messaging';
 import type { PageState } from '@/lib/messaging/protocol';
 import { createGmailAdapter } from '@/lib/sites/gmail';
@@ -283,6 +283,46 @@ describe('Zendesk', () => {
     expect(badges()).toHaveLength(1);
     expect(badgeAttrs()).toEqual({ conversation: '118', level: 'calm', score: '7', customerMessages: '1' });
     expect(badges()[0]!.closest('[data-ticket-id]')!.getAttribute('data-ticket-id')).toBe('118');
+  });
+
+  test('Insert or Use rewrite right after the rep switched ticket never writes into the other ticket', async () => {
+    loadFixture('zendesk/ticket.html', ZENDESK_URL);
+    runFixtureScripts();
+    // Chromium's execCommand('insertText'), which happy-dom lacks: insert at the selection.
+    Object.assign(document, {
+      execCommand: (_cmd: string, _ui: boolean, text: string) => {
+        document.getSelection()!.getRangeAt(0).insertNode(document.createTextNode(text));
+        return true;
+      },
+    });
+    const box = (id: string) => document.querySelector(`[data-ticket-id="${id}"] [data-test-id="omnicomposer-rich-text-ckeditor"]`)!;
+    try {
+      const { bg } = start(createZendeskAdapter(document));
+      await settle();
+      click('a[data-entity-id="118"]'); // the panel still shows #123: the re-read is 250 ms away
+      const text = "Dana, I'm sorry your refund for order #48213 is late.";
+      await expect(bg.ask('panel:insert', { tabId: 1, text })).resolves.toEqual({ ok: false, error: CONVERSATION_MOVED });
+      expect(box('118').textContent).toBe('Draft for Priya');
+      expect(box('123').textContent).toBe('');
+      // the new ticket was read and sent at once, so the panel catches up
+      expect(bg.of('content:pageState').at(-1)).toMatchObject({ conversation: { conversationId: '118' } });
+
+      click('a[data-entity-id="123"]'); // and back, then a rewrite meant for #118's draft
+      await expect(bg.ask('panel:replace', { tabId: 1, find: 'Draft', occurrence: 0, text: 'Reply' })).resolves.toEqual({
+        ok: false,
+        error: CONVERSATION_MOVED,
+      });
+      expect(box('123').textContent).toBe('');
+      expect(bg.of('content:pageState').at(-1)).toMatchObject({ conversation: { conversationId: '123' } });
+
+      // once the panel shows the ticket, Insert goes into its reply box
+      const done = bg.ask('panel:insert', { tabId: 1, text }) as Promise<unknown>;
+      await settle(100);
+      await expect(done).resolves.toEqual({ ok: true });
+      expect(box('123').textContent).toBe(text);
+    } finally {
+      Reflect.deleteProperty(document, 'execCommand');
+    }
   });
 
   test('hears CKEditor edits (which fire no input event) as draft changes', async () => {

@@ -62,6 +62,21 @@ describe('the page-world CKEditor bridge', () => {
     expect(calls[0]).toBe('insertText:Hello');
   });
 
+  test('a second copy of the bridge in the page (left by a reload, or a second build of Defuse) does not insert the text again', () => {
+    document.body.innerHTML = '<div class="ck-editor"><div class="ck-editor__editable" contenteditable="true"><p></p></div></div>';
+    const editable = document.querySelector('.ck-editor__editable')!;
+    const { editor, calls } = fakeEditor();
+    Object.assign(editable, { ckeditorInstance: editor });
+    const first = installCkeditorBridge(document);
+    uninstall = installCkeditorBridge(document);
+    try {
+      expect(requestCkeditorInsert(editable, 'Hello')).toBe(true);
+      expect(calls.filter((c) => c.startsWith('insertText'))).toEqual(['insertText:Hello']);
+    } finally {
+      first();
+    }
+  });
+
   test('finds the instance on the .ck-editor root too', () => {
     document.body.innerHTML = '<div class="ck-editor"><div class="ck-editor__editable" contenteditable="true"></div></div>';
     const { editor, calls } = fakeEditor();

@@ -3,7 +3,7 @@
 // structure that entry exists for (older Gmail, a changed class) and the adapter must still read the
 // conversation, through that entry. A final test fails when a selector is added without a test here.
 import { afterEach, describe, expect, test } from 'vitest';
-import { ownAddresses, readGmail } from '@/lib/sites/gmail';
+import { ownAddresses, readGmail, REASONS } from '@/lib/sites/gmail';
 import * as S from '@/lib/sites/selectors/gmail';
 import type { ConversationRead } from '@/lib/sites/types';
 import { all, conversation, entryOf, GMAIL_THREAD_URL, loadFixture, unattr, unclass, unloadFixture } from './fixtures';
@@ -77,6 +77,20 @@ const cases: Case[] = [
       expect(read().customerMessageCount).toBe(2);
     },
   },
+  // expandedMessage: tells "collapsed" from "Gmail changed its page" when no body is found
+  ...['.h7', '[role="listitem"][aria-expanded="true"]'].map(
+    (entry): Case => ({
+      list: 'expandedMessage',
+      entry,
+      setup: () => {
+        const item = document.querySelector(LATEST)!.closest('[role="listitem"]')!;
+        if (entry === '.h7') item.removeAttribute('aria-expanded');
+        else item.classList.remove('h7');
+        all('.a3s, .ii.gt').forEach((el) => (el.className = 'x9Qz'));
+      },
+      check: () => expect(readGmail(document)).toEqual({ kind: 'no-conversation', reason: REASONS.noBody }),
+    }),
+  ),
   // body
   { list: 'body', entry: 'div.a3s', check: () => expect(read().latest.text).toMatch(/^Hi Sam,/) },
   {

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { toPageState } from '@/lib/sites';
 import { createGmailAdapter, ownAddresses, readGmail, REASONS, threadIdFromHash } from '@/lib/sites/gmail';
-import { click, conversation, GMAIL_CALM_URL, GMAIL_INBOX_URL, GMAIL_THREAD_URL, loadFixture, runFixtureScripts, unloadFixture } from './fixtures';
+import { all, click, conversation, GMAIL_CALM_URL, GMAIL_INBOX_URL, GMAIL_THREAD_URL, loadFixture, runFixtureScripts, unattr, unloadFixture } from './fixtures';
 
 afterEach(unloadFixture);
 
@@ -112,8 +112,38 @@ describe('no conversation found', () => {
 
   test("when the customer's latest message is collapsed (no body in the page)", () => {
     loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
-    document.querySelector('[data-message-id="#msg-f:1826371094512330003"] .ii.gt')!.remove();
+    const item = document.querySelector('[data-message-id="#msg-f:1826371094512330003"]')!.closest('[role="listitem"]')!;
+    item.className = 'kv'; // as Gmail collapses it: class kv, aria-expanded false, no body
+    item.setAttribute('aria-expanded', 'false');
+    item.querySelector('.ii.gt')!.remove();
     expect(readGmail(document)).toEqual({ kind: 'no-conversation', reason: REASONS.collapsed });
+  });
+
+  test("when the latest message is expanded but its body is not found, it does not tell the rep to expand it", () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    all('.a3s, .ii.gt').forEach((el) => (el.className = 'x9Qz')); // Gmail renamed the body's classes
+    expect(readGmail(document)).toEqual({ kind: 'no-conversation', reason: REASONS.noBody });
+  });
+
+  test('when no message says who sent it, it does not claim the customer has not written', () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    unattr('[email]', 'email'); // Gmail moved the address to another attribute
+    expect(readGmail(document)).toEqual({ kind: 'no-conversation', reason: REASONS.noSenders });
+  });
+
+  test("never reads a hidden thread view's messages as the open thread's when the open one's are not found", () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    // Gmail keeps the thread opened before in the page, hidden (as in inbox.html), beside the open one.
+    const hidden = document.createElement('div');
+    hidden.setAttribute('role', 'main');
+    hidden.style.display = 'none';
+    hidden.append(document.querySelector<HTMLTemplateElement>('template[data-demo-name="calm"]')!.content.cloneNode(true));
+    document.querySelector('.bkK')!.append(hidden);
+    expect(conversation(readGmail(document)).latest.text).toMatch(/^Hi Sam,/);
+    // The open thread's message anchor is renamed; the hidden view still has the old one.
+    all('[role="main"]:not([style]) [data-message-id]').forEach((el) => el.removeAttribute('data-message-id'));
+    all('[role="main"]:not([style]) [data-legacy-message-id]').forEach((el) => el.removeAttribute('data-legacy-message-id'));
+    expect(readGmail(document)).toEqual({ kind: 'no-conversation', reason: REASONS.noMessages });
   });
 
   test('when only the rep has written', () => {

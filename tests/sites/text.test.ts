@@ -37,6 +37,17 @@ describe('toPlainText', () => {
     expect(text).toBe('keep');
   });
 
+  test('a 300 KB message of 4,000 lines keeps every line (its read time is in `npm run bench`, sites)', () => {
+    const line = (i: number) => `Line ${i} of the log: the order was not refunded and nobody called back`;
+    const source = el(Array.from({ length: 4000 }, (_, i) => (i % 2 ? `<div>${line(i)} </div>` : `${line(i)}<br>`)).join(''));
+    expect(toPlainText(source).split('\n')).toEqual(Array.from({ length: 4000 }, (_, i) => line(i)));
+  });
+
+  test('line breaks and spaces at the joins stay as they were: a break after text, none doubled', () => {
+    expect(toPlainText(el('a <br> <br><div> b </div><p>c</p>   <p> </p><div>d<br></div>e'))).toBe('a\n\nb\nc\n\nd\ne');
+    expect(toPlainText(el('<pre>  x\n\n\n  y  </pre>z'))).toBe('x\n\ny\n\nz');
+  });
+
   test('never changes the page', () => {
     const source = el('<p>a</p><blockquote>b</blockquote>');
     const before = source.innerHTML;

@@ -109,8 +109,31 @@ describe('no conversation found', () => {
 
   test('when a comment has no author type, it is not guessed to be the customer', () => {
     loadFixture('zendesk/ticket.html', ZENDESK_URL);
-    document.querySelectorAll('[data-ticket-id="123"] [type]').forEach((m) => m.removeAttribute('type'));
+    document.querySelectorAll('[data-ticket-id="123"] [type="end-user"]').forEach((m) => m.removeAttribute('type'));
     expect(readZendesk(document)).toEqual({ kind: 'no-conversation', reason: REASONS.noCustomer('123') });
+  });
+
+  test('when no comment says who wrote it, it says the page changed, not that the customer has not written', () => {
+    loadFixture('zendesk/ticket.html', ZENDESK_URL);
+    document.querySelectorAll('[data-ticket-id="123"] [type]').forEach((m) => m.removeAttribute('type'));
+    expect(readZendesk(document)).toEqual({ kind: 'no-conversation', reason: REASONS.noAuthors('123') });
+    loadFixture('zendesk/ticket.html', ZENDESK_URL);
+    document.querySelectorAll('[data-test-id="omni-log-item-message"]').forEach((m) => m.removeAttribute('data-test-id'));
+    expect(readZendesk(document)).toEqual({ kind: 'no-conversation', reason: REASONS.noAuthors('123') });
+  });
+
+  test("when the latest customer comment's text is not found, it says the page changed", () => {
+    loadFixture('zendesk/ticket.html', ZENDESK_URL);
+    document.querySelectorAll('[data-test-id="omni-log-message-content"]').forEach((m) => m.removeAttribute('data-test-id'));
+    document.querySelectorAll('.zd-comment').forEach((m) => m.classList.remove('zd-comment'));
+    expect(readZendesk(document)).toEqual({ kind: 'no-conversation', reason: REASONS.noContent('123') });
+  });
+
+  test('a customer comment with no words (only an image, only spaces) says so', () => {
+    loadFixture('zendesk/ticket.html', ZENDESK_URL);
+    const latest = document.querySelectorAll('[data-ticket-id="123"] [type="end-user"] .zd-comment')[1]!;
+    latest.innerHTML = '<p>&nbsp;</p><p><img alt="" src="data:,"></p>';
+    expect(readZendesk(document)).toEqual({ kind: 'no-conversation', reason: REASONS.noText });
   });
 
   test('when Zendesk changes its page beyond every fallback', () => {

@@ -33,6 +33,14 @@ export const threadId: readonly { selector: string; attribute: string }[] = [
 export const message: SelectorList = ['[data-message-id]', '[data-legacy-message-id]'];
 
 /**
+ * An expanded message (its body should be in the page): sites.md, "collapsed messages (class `kv` on
+ * the container) have no body in the page; expanded ones have `h7`"; the message's list item also says
+ * `aria-expanded="true"`. Used only to tell "collapsed" from "Gmail changed its page" when no body is
+ * found; when neither matches, the message is taken as collapsed. Every entry is checked.
+ */
+export const expandedMessage: SelectorList = ['.h7', '[role="listitem"][aria-expanded="true"]'];
+
+/**
  * A message's body; absent in collapsed messages. gmail.js `api.dom.email` uses `div.a3s`; InboxSDK
  * `getContentsElement` uses `div.ii.gt` and keeps `.adP` as its older fallback.
  */
