@@ -4,7 +4,8 @@
 import { installCkeditorBridge } from '@/lib/sites/ckeditor-bridge';
 
 export default defineContentScript({
-  matches: ['https://*.zendesk.com/*'],
+  // The agent workspace only: Help Center and other pages on the subdomain are never read.
+  matches: ['https://*.zendesk.com/agent/*'],
   world: 'MAIN',
   runAt: 'document_idle',
   main() {

@@ -3,7 +3,8 @@ import { startContentScript } from '@/lib/content';
 import { createZendeskAdapter } from '@/lib/sites/zendesk';
 
 export default defineContentScript({
-  matches: ['https://*.zendesk.com/*'],
+  // The agent workspace only: Help Center and other pages on the subdomain are never read.
+  matches: ['https://*.zendesk.com/agent/*'],
   runAt: 'document_idle',
   main(ctx) {
     startContentScript(createZendeskAdapter, ctx.signal);
