@@ -31,10 +31,18 @@ function cutFrom(root: Element, start: Element): void {
   }
 }
 
+/**
+ * Hidden by its own attributes: `hidden`, or an inline style that hides it and everything in it —
+ * the ways HTML mail hides a preheader ("display:none; visibility:hidden; opacity:0; max-height:0;
+ * overflow:hidden; mso-hide:all"), which the reader never sees. Not `font-size:0`: mail layouts set it
+ * on containers whose children set their own size.
+ */
 export function isHidden(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
-  const style = el.getAttribute('style') ?? '';
-  return /display\s*:\s*none/i.test(style);
+  const style = el.getAttribute('style');
+  if (!style) return false;
+  if (/(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0*)?\s*(?:!important\s*)?(?:;|$)|mso-hide\s*:\s*all)/i.test(style)) return true;
+  return /(?:^|;)\s*max-height\s*:\s*0(?:px)?\s*(?:!important\s*)?(?:;|$)/i.test(style) && /(?:^|;)\s*overflow\s*:\s*hidden/i.test(style);
 }
 
 /** One inert document per host document: nodes copied into it load nothing. */

@@ -18,6 +18,16 @@ describe('toPlainText', () => {
     ['no more than one blank line in a row', 'a<br><br><br><br>b', 'a\n\nb'],
     ['scripts, styles and buttons are not text', 'a<script>x()</script><style>p{}</style><button>Show</button>b', 'ab'],
     ['hidden elements are not text', 'a<div style="display:none">secret</div><div hidden>also</div>b', 'ab'],
+    [
+      "an HTML mail's hidden preheader is not text",
+      'a<span style="visibility:hidden">v</span><div style="color:#fff; opacity: 0;">o</div><div style="max-height:0px;overflow:hidden">m</div><p style="mso-hide:all">x</p>b',
+      'ab',
+    ],
+    [
+      'styles that only look like hiding keep their text',
+      '<div style="font-size:0"><span style="font-size:14px">sized</span></div><div style="opacity:0.5">faded</div><div style="max-height:0; overflow:visible">shown</div><div style="border-display:none">odd</div>',
+      'sized\nfaded\nshown\nodd',
+    ],
     ['our badge is not text', 'a<defuse-badge>Frustrated</defuse-badge>b', 'ab'],
   ])('%s', (_name, html, expected) => {
     expect(toPlainText(el(html))).toBe(expected);
