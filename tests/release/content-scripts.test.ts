@@ -8,7 +8,12 @@ import bridge from '@/entrypoints/ckeditor-bridge.content';
 
 const matchesUrl = (pattern: string, url: string) =>
   new RegExp('^' + pattern.replace(/[.?+^$()[\]{}|\\]/g, '\\$&').replace(/\*/g, '.*') + '$').test(url);
-const runsOn = (script: { matches?: string[] }, url: string) => (script.matches ?? []).some((p) => matchesUrl(p, url));
+/** The script's match patterns; a per-browser map would be a different list per browser, which none uses. */
+const patterns = (script: { matches?: unknown }): string[] => {
+  expect(Array.isArray(script.matches)).toBe(true);
+  return script.matches as string[];
+};
+const runsOn = (script: { matches?: unknown }, url: string) => patterns(script).some((p) => matchesUrl(p, url));
 
 describe('content script matches', () => {
   it('Gmail: the mail app only', () => {
