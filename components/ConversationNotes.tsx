@@ -12,13 +12,16 @@ export function ConversationNotes({ store, conversation }: { store: NotesStore; 
   const promise = usePanel((p) => p.promise);
   const key = `${conversation.site}:${conversation.conversationId}`;
   useEffect(() => void s.load(conversation), [key]); // eslint-disable-line react-hooks/exhaustive-deps
-  const loaded = s.target && `${s.target.site}:${s.target.conversationId}` === key;
+  // Not before the saved note is read: a field shown empty meanwhile would take typing meant to add to it.
+  const loaded = s.ready && s.target && `${s.target.site}:${s.target.conversationId}` === key;
   if (!loaded) return null;
   return (
     <NotesSection
-      // A new conversation (or a note loaded later) starts the field afresh.
-      key={`${key}:${s.note?.updatedAt ?? 0}`}
+      // A new conversation starts the field afresh. Saving doesn't: the rep's focus and typing stay.
+      key={key}
       savedNote={s.note?.text ?? ''}
+      draft={s.drafts[key]}
+      onDraftChange={s.setDraft}
       noteUpdatedAt={s.note?.updatedAt}
       followUp={s.followUp ? { ...s.followUp, id: s.followUp.id! } : null}
       overdue={s.overdue.map((f) => ({ ...f, id: f.id! }))}

@@ -13,8 +13,12 @@ export interface FollowUpView {
 }
 
 export interface NotesSectionProps {
-  /** The saved note's text ('' when none); the field starts from it. */
+  /** The saved note's text ('' when none); the field starts from it unless there is a `draft`. */
   savedNote: string;
+  /** Text typed earlier and not saved (the rep switched away and came back): the field starts from it. */
+  draft?: string;
+  /** Told on every edit of the note field, so an unsaved note outlives this view. */
+  onDraftChange?(text: string): void;
   noteUpdatedAt?: number;
   followUp: FollowUpView | null;
   /** Overdue follow-ups of any conversation, soonest first. */
@@ -57,7 +61,7 @@ export function NotesSection(props: NotesSectionProps) {
   const noteId = useId();
   const dueId = useId();
   const followNoteId = useId();
-  const [text, setText] = useState(props.savedNote);
+  const [text, setText] = useState(props.draft ?? props.savedNote);
   const [due, setDue] = useState(() => localInputValue(now() + 60 * 60_000));
   const [followNote, setFollowNote] = useState('');
   const [formError, setFormError] = useState<string | null>(null);
@@ -66,6 +70,7 @@ export function NotesSection(props: NotesSectionProps) {
   // One status at a time: a form error is the latest word until the next action, which clears it.
   const saveNote = (e: FormEvent) => {
     e.preventDefault();
+    if (!dirty) return;
     setFormError(null);
     void props.onSaveNote(text.trim());
   };
@@ -101,24 +106,42 @@ export function NotesSection(props: NotesSectionProps) {
   return (
     <section className="card notes" aria-labelledby="notes-title">
       <h2 id="notes-title">Notes and follow-up</h2>
-      {/* a storage failure always shows; a form error only replaces the older status line */}
-      {error ? (
-        <p className="action-status failed" role="alert">
-          {error}
-        </p>
-      ) : formError ? null : status ? (
-        <p className="action-status" role="status">
-          {status}
-        </p>
-      ) : null}
+      {/* a storage failure always shows; a form error only replaces the older status line. The slot is
+          always in the page, so screen readers hear "Note saved" when it appears. */}
+      <div className="notes-status" aria-live="polite" aria-atomic="true" data-testid="notes-status">
+        {error ? (
+          <p className="action-status failed" role="alert">
+            {error}
+          </p>
+        ) : formError ? null : status ? (
+          <p className="action-status">{status}</p>
+        ) : null}
+      </div>
 
       <form onSubmit={saveNote} className="stack">
         <label htmlFor={noteId}>Your note on this conversation (stays on this computer)</label>
-        <textarea id={noteId} data-testid="note" dir="auto" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
-        <button type="submit" disabled={!dirty}>
+        <textarea
+          id={noteId}
+          data-testid="note"
+          dir="auto"
+          rows={3}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            props.onDraftChange?.(e.target.value);
+          }}
+        />
+        {/* aria-disabled, not disabled: a disabled button drops keyboard focus the moment the note is saved */}
+        <button type="submit" aria-disabled={!dirty || undefined}>
           Save note
         </button>
-        {props.noteUpdatedAt ? <p className="muted">Last saved {when(props.noteUpdatedAt, now())}</p> : null}
+        {dirty ? (
+          <p className="muted" data-testid="note-unsaved">
+            Draft: press Save note to keep it.
+          </p>
+        ) : props.noteUpdatedAt ? (
+          <p className="muted">Last saved {when(props.noteUpdatedAt, now())}</p>
+        ) : null}
       </form>
 
       <h3>Follow-up</h3>
@@ -174,19 +197,23 @@ export function NotesSection(props: NotesSectionProps) {
         <>
           <h3>Overdue elsewhere</h3>
           <ul className="note-list" aria-label="Overdue follow-ups">
-            {others.map((f) => (
-              <li key={f.id} data-testid="overdue">
-                <a href={f.url} target="_blank" rel="noreferrer noopener" dir="auto">
-                  {f.subject || 'A conversation'}
-                </a>{' '}
-                <span className="muted">
-                  {SITE_NAMES[f.site]}, due {when(f.dueAt, now())}
-                </span>{' '}
-                <button type="button" className="link" aria-label={`Mark “${f.subject}” as followed up`} onClick={() => done(f.id)}>
-                  Done
-                </button>
-              </li>
-            ))}
+            {others.map((f) => {
+              // A page without a subject still gets a name, in the link and in its Done button alike.
+              const name = f.subject.trim() ? `“${f.subject.trim()}”` : `the ${SITE_NAMES[f.site]} conversation due ${when(f.dueAt, now())}`;
+              return (
+                <li key={f.id} data-testid="overdue">
+                  <a href={f.url} target="_blank" rel="noreferrer noopener" dir="auto">
+                    {f.subject.trim() || 'A conversation'}
+                  </a>{' '}
+                  <span className="muted">
+                    {SITE_NAMES[f.site]}, due {when(f.dueAt, now())}
+                  </span>{' '}
+                  <button type="button" className="link" aria-label={`Mark ${name} as followed up`} onClick={() => done(f.id)}>
+                    Done
+                  </button>
+                </li>
+              );
+            })}
           </ul>
         </>
       ) : null}

@@ -1,7 +1,8 @@
 // Backup and restore of the rep's own notes and follow-ups. A restore merges: nothing here is
 // overwritten by an older copy, and the report says what was added, updated or kept.
-import type { ChangeEvent } from 'react';
+import { useRef, type ChangeEvent } from 'react';
 import type { MergeCounts, RestoreReport } from '@/lib/storage';
+import { useFocusBack } from './focusBack';
 import { Notice } from './Notice';
 import { useOptions, useOptionsActions } from './OptionsContext';
 
@@ -10,11 +11,15 @@ export function Backup() {
   const notice = useOptions((s) => s.notices.backup);
   const report = useOptions((s) => s.restoreReport);
   const { downloadBackup, restoreBackup } = useOptionsActions();
+  const input = useRef<HTMLInputElement>(null);
+  const focusBack = useFocusBack(busy, input);
 
   const pick = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = '';
-    if (file) void restoreBackup(file);
+    if (!file) return;
+    focusBack();
+    void restoreBackup(file);
   };
 
   return (
@@ -31,7 +36,7 @@ export function Backup() {
       </div>
       <div className="field">
         <label htmlFor="restore-file">Restore from file</label>
-        <input id="restore-file" type="file" accept=".json,application/json" aria-describedby="backup-hint" disabled={busy} onChange={pick} />
+        <input id="restore-file" ref={input} type="file" accept=".json,application/json" aria-describedby="backup-hint" disabled={busy} onChange={pick} />
       </div>
       <Notice notice={notice} testId="backup-notice" />
       {report ? <RestoreSummary report={report} /> : null}

@@ -29,6 +29,8 @@ export function ClearAll() {
     if (!confirmed || busy) return;
     setOpen(false);
     setTyped('');
+    // The field and this button go away: focus returns to the opener, next to where the outcome is said.
+    requestAnimationFrame(() => opener.current?.focus());
     void clearAll();
   };
 

@@ -1,7 +1,8 @@
 // Importing reps' usage exports: pick several files, see what happened to each (imported, already
 // imported, rejected and why), and the list of files the team view is built from.
-import { useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import type { FileReport } from '@/lib/storage';
+import { useFocusBack } from './focusBack';
 import { Notice } from './Notice';
 import { useOptions, useOptionsActions } from './OptionsContext';
 
@@ -18,12 +19,16 @@ export function TeamImport() {
   const notice = useOptions((s) => s.notices.import);
   const reports = useOptions((s) => s.importReports);
   const { importFiles } = useOptionsActions();
+  const input = useRef<HTMLInputElement>(null);
+  const focusBack = useFocusBack(busy, input);
 
   const pick = (e: ChangeEvent<HTMLInputElement>) => {
     const files = Array.from(e.target.files ?? []);
     // Cleared so picking the same file again still reports (as "already imported").
     e.target.value = '';
-    if (files.length) void importFiles(files);
+    if (!files.length) return;
+    focusBack();
+    void importFiles(files);
   };
 
   return (
@@ -37,6 +42,7 @@ export function TeamImport() {
         <label htmlFor="team-files">Usage files (CSV or JSON, several at once)</label>
         <input
           id="team-files"
+          ref={input}
           type="file"
           multiple
           accept=".csv,.json,text/csv,application/json"
@@ -77,6 +83,15 @@ function ImportedFiles() {
   const busy = useOptions((s) => !!s.busy.import);
   const { forgetTeam } = useOptionsActions();
   const [confirming, setConfirming] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+  // The button pressed goes away either way: focus moves to the safe choice, and back to the opener after.
+  useEffect(() => {
+    if (confirming) cancel.current?.focus();
+    else if (wasConfirming.current) opener.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
   if (!imports.length) return null;
   return (
     <>
@@ -120,12 +135,12 @@ function ImportedFiles() {
             >
               Yes, forget them
             </button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+            <button type="button" className="secondary" ref={cancel} onClick={() => setConfirming(false)}>
               Cancel
             </button>
           </>
         ) : (
-          <button type="button" className="secondary" onClick={() => setConfirming(true)}>
+          <button type="button" className="secondary" ref={opener} onClick={() => setConfirming(true)}>
             Forget imported files…
           </button>
         )}

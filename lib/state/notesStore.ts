@@ -1,7 +1,8 @@
 // The open conversation's note and follow-up, plus every overdue follow-up, for the side panel.
 // Storage calls are injected (the entrypoint binds lib/storage and lib/followups), so tests use a
 // fresh fake-indexeddb database. A failed save keeps what the rep typed: the view holds the text and
-// only clears its error when a save succeeds.
+// only clears its error when a save succeeds. Text typed but not saved is kept here per conversation,
+// so switching to another tab or conversation and back (which unmounts the view) doesn't lose it.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ConversationSnapshot } from '@/lib/messaging/protocol';
 import type { FollowUpRecord, NoteRecord, Result } from '@/lib/storage';
@@ -22,6 +23,8 @@ export interface NotesDeps {
 
 export interface NotesState {
   target: Target | null;
+  /** The target's note has been read (or reading it failed): until then the field can't show it. */
+  ready: boolean;
   note: NoteRecord | null;
   followUp: FollowUpRecord | null;
   overdue: FollowUpRecord[];
@@ -29,9 +32,13 @@ export interface NotesState {
   error: string | null;
   /** A short confirmation ("Note saved."). */
   status: string | null;
+  /** Note text typed but not saved yet, by `site:conversationId`, while the panel stays open. */
+  drafts: Record<string, string>;
   load(conversation: ConversationSnapshot): Promise<void>;
   /** Resolves true when saved; on false the view keeps the text. */
   saveNote(text: string): Promise<boolean>;
+  /** What the rep has typed in the open conversation's note field (kept until saved). */
+  setDraft(text: string): void;
   setFollowUp(when: FollowUpWhen, note: string): Promise<boolean>;
   done(id: number): Promise<void>;
   clear(id: number): Promise<void>;
@@ -41,6 +48,12 @@ export interface NotesState {
 export type NotesStore = StoreApi<NotesState>;
 
 const keyOf = (t: { site: string; conversationId: string } | null) => (t ? `${t.site}:${t.conversationId}` : '');
+
+/** The drafts without `key`'s. */
+const without = (drafts: Record<string, string>, key: string) => {
+  const { [key]: _gone, ...rest } = drafts;
+  return rest;
+};
 
 export function createNotesStore(deps: NotesDeps): NotesStore {
   return createStore<NotesState>((set, get) => {
@@ -71,27 +84,38 @@ export function createNotesStore(deps: NotesDeps): NotesStore {
 
     return {
       target: null,
+      ready: false,
       note: null,
       followUp: null,
       overdue: [],
       error: null,
       status: null,
+      drafts: {},
 
       async load(c) {
         const target: Target = { site: c.site, conversationId: c.conversationId, subject: c.subject, url: c.url };
         const key = keyOf(target);
         if (key === keyOf(get().target)) return;
-        set({ target, note: null, followUp: null, error: null, status: null });
+        set({ target, ready: false, note: null, followUp: null, error: null, status: null });
         const [note] = await Promise.all([deps.getNote(target.site, target.conversationId), reloadFollowUp(target), refreshOverdue()]);
         if (!current(key)) return;
-        if (note.ok) set({ note: note.value ?? null });
-        else fail(note);
+        if (note.ok) set({ note: note.value ?? null, ready: true });
+        else {
+          set({ ready: true });
+          fail(note);
+        }
       },
 
       async saveNote(text) {
         const target = get().target;
         if (!target) return false;
         const r = await deps.saveNote({ site: target.site, conversationId: target.conversationId, subject: target.subject, text });
+        if (r.ok) {
+          // The draft goes once saved, unless the rep kept typing while it was being saved.
+          const key = keyOf(target);
+          const draft = get().drafts[key];
+          if (draft !== undefined && draft.trim() === text.trim()) set({ drafts: without(get().drafts, key) });
+        }
         if (!current(keyOf(target))) return r.ok;
         if (!r.ok) {
           fail(r);
@@ -99,6 +123,13 @@ export function createNotesStore(deps: NotesDeps): NotesStore {
         }
         set({ note: r.value, error: null, status: r.value ? 'Note saved on this computer.' : 'Note deleted.' });
         return true;
+      },
+
+      setDraft(text) {
+        const key = keyOf(get().target);
+        if (!key) return;
+        const saved = get().note?.text ?? '';
+        set({ drafts: text.trim() === saved.trim() ? without(get().drafts, key) : { ...get().drafts, [key]: text } });
       },
 
       async setFollowUp(when, note) {

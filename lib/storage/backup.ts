@@ -7,7 +7,7 @@ import { checkTarget } from './followups';
 import { checkConversation, clipSubject, MAX_NOTE_CHARS } from './notes';
 import { refuse, read, write } from './run';
 import type { FollowUpRecord, FollowUpStatus, NoteRecord } from './types';
-import type { ExportedFile } from './usageExport';
+import { USAGE_FORMAT, type ExportedFile } from './usageExport';
 import { isTime, preview } from './validate';
 
 export const BACKUP_FORMAT = 'defuse-backup';
@@ -106,6 +106,8 @@ export function parseBackup(text: string): { notes: NoteBackup[]; followUps: Fol
   } catch {
     return "This file isn't a Defuse backup: it isn't valid JSON (it may be cut off).";
   }
+  if (data && typeof data === 'object' && data.format === USAGE_FORMAT)
+    return "This file isn't a Defuse backup: it is a tip usage export. Team leads import those under \"Import team files\".";
   if (!data || typeof data !== 'object' || data.format !== BACKUP_FORMAT) return "This file isn't a Defuse backup.";
   if (data.version !== BACKUP_VERSION)
     return typeof data.version === 'number' && data.version > BACKUP_VERSION
@@ -153,9 +155,11 @@ export async function restoreBackup(text: string, db?: DefuseDB): Promise<Result
         .where('[site+conversationId+createdAt]')
         .between([f.site, f.conversationId, Dexie.minKey], [f.site, f.conversationId, Dexie.maxKey])
         .toArray();
+      // A pending reminder meets the conversation's pending one first, even when its creation time
+      // matches a finished one here: matching that instead would leave the conversation two pending ones.
       const local =
-        sameConversation.find((l) => l.createdAt === f.createdAt) ??
-        (f.status !== 'done' ? sameConversation.find((l) => l.status !== 'done') : undefined);
+        (f.status !== 'done' ? sameConversation.find((l) => l.status !== 'done') : undefined) ??
+        sameConversation.find((l) => l.createdAt === f.createdAt);
       if (!local) {
         await d.followUps.add({ ...f });
         report.followUps.added++;

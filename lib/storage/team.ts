@@ -1,8 +1,10 @@
 // The team lead's view: reps' exported usage files merged into teamDays, one transaction per import.
 //
-// Merge rule: counts are keyed by rep id, day, site, tip and action, and a later file replaces the
-// counts it repeats instead of adding to them. Reps export overlapping ranges (every week, the last 30
-// days); replacing makes that safe, and a byte-identical file is skipped outright by its hash.
+// Merge rule: counts are keyed by rep id, day, site, tip and action, and a file's count replaces the
+// one stored instead of adding to it. Reps export overlapping ranges (every week, the last 30 days);
+// replacing makes that safe, and a byte-identical file is skipped outright by its hash. A rep's count
+// for a day only ever grows (usage is added, and retention drops whole days), so the larger count is
+// the newer export's: an older file imported after a newer one (files picked out of order) lowers nothing.
 import type { DefuseDB } from './db';
 import { invalid, type Result, type Subject } from './errors';
 import { countKey, Tally, type UsageAggregate } from './counts';
@@ -51,7 +53,8 @@ async function mergeRows(d: DefuseDB, rows: TeamRow[], source: string): Promise<
   for (const r of rows) {
     const day = byDay.get(`${r.repId}|${r.day}|${r.site}`)!;
     day.rep = r.rep; // the newest file's label wins
-    day.counts[countKey(r.kind, r.tipId, r.action)] = r.count;
+    const key = countKey(r.kind, r.tipId, r.action);
+    day.counts[key] = Math.max(day.counts[key] ?? 0, r.count);
   }
   await d.teamDays.bulkPut([...byDay.values()]);
 }

@@ -1,13 +1,17 @@
 // Reading reps' usage exports (CSV or JSON) for the team lead. Nothing here trusts the file: every row
 // is checked against the same rules as the rep's own writes, and problems are reported by line.
 import Papa from 'papaparse';
+import { BACKUP_FORMAT } from './backup';
 import { isDay } from './day';
 import { CSV_COLUMNS, FORMULA_START, USAGE_FORMAT, USAGE_VERSION, type UsageRow } from './usageExport';
 import { isAction, isId, isKind, isRepId, isRepLabel, isSite, plural, preview } from './validate';
 
 export interface TeamFileInput {
   name: string;
-  text: string;
+  /** The file's text; null when it couldn't be read, or wasn't because of its `size`. */
+  text: string | null;
+  /** Its size in bytes, when known: a file over the limit is refused without being read. */
+  size?: number;
 }
 
 /** One row of a rep's export, with who it came from. */
@@ -47,6 +51,11 @@ class Problems {
 
 const FIELD_NAMES: Record<string, string> = { repId: 'rep id', rep: 'rep', tipId: 'tip id' };
 
+/** A day a spreadsheet rewrote on saving ("6/1/2025", "01.06.25", "2025/6/1"): which is month and which is day can't be told. */
+const SPREADSHEET_DAY = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}([ T].*)?$/;
+const rewritten = (day: unknown) => typeof day === 'string' && SPREADSHEET_DAY.test(day.trim()) && !/^\d{4}-\d{2}-\d{2}$/.test(day);
+const SPREADSHEET_HINT = ' (a spreadsheet may have changed it on saving: import the file as Defuse exported it)';
+
 /** Checks one row's cells; returns the row, or why it was skipped. */
 function checkRow(cells: Record<string, unknown>): TeamRow | string {
   for (const [field, value] of Object.entries(cells)) {
@@ -55,11 +64,16 @@ function checkRow(cells: Record<string, unknown>): TeamRow | string {
       return `${name} is ${value.length.toLocaleString('en')} characters long (at most ${LIMITS.cellChars})`;
     if (typeof value === 'string' && FORMULA_START.test(value)) return `${name} ${preview(value)} looks like a spreadsheet formula`;
   }
+  for (const field of ['repId', 'rep', 'day', 'site', 'kind', 'tipId', 'action', 'count']) {
+    const value = cells[field];
+    if (value === undefined || value === null || value === '') return `${FIELD_NAMES[field] ?? field} is ${value === '' ? 'empty' : 'missing'}`;
+  }
   const { repId, rep, day, site, kind, tipId, action } = cells;
   const count = typeof cells.count === 'string' && /^\d+$/.test(cells.count) ? Number(cells.count) : cells.count;
   if (!isRepId(repId)) return `rep id ${preview(repId)} isn't a Defuse rep id`;
   if (!isRepLabel(rep)) return `rep ${preview(rep)} isn't a valid label (letters, digits, spaces; no email addresses)`;
-  if (!isDay(day)) return `day ${preview(day)} isn't a date written YYYY-MM-DD`;
+  if (!isDay(day))
+    return `day ${preview(day)} isn't a date written YYYY-MM-DD${rewritten(day) ? SPREADSHEET_HINT : ''}`;
   if (!isSite(site)) return `site ${preview(site)} isn't gmail or zendesk`;
   if (!isKind(kind)) return `kind ${preview(kind)} isn't suggestion, rule or reminder`;
   if (!isId(tipId)) return `tip id ${preview(tipId)} isn't a Defuse id (a-z, 0-9 and dashes)`;
@@ -127,7 +141,9 @@ function parseJson(text: string): ParsedFile {
     return { ok: false, message: `isn't valid JSON${pos ? ` (line ${lineAt(text, Number(pos[1]))})` : ''}.`, messages: [] };
   }
   const file = data as Record<string, unknown>;
-  if (!file || typeof file !== 'object' || file.format !== USAGE_FORMAT)
+  if (file && typeof file === 'object' && file.format === BACKUP_FORMAT)
+    return { ok: false, message: 'is a backup of notes and follow-ups, not a usage export: restore it under "Backup and restore".', messages: [] };
+  if (!file || typeof file !== 'object' || Array.isArray(file) || file.format !== USAGE_FORMAT)
     return { ok: false, message: "isn't a Defuse usage export (its \"format\" isn't \"defuse-usage\").", messages: [] };
   if (file.version !== USAGE_VERSION)
     return {
@@ -196,6 +212,9 @@ function parseCsv(text: string): ParsedFile {
       const missing = CSV_COLUMNS.filter((c) => !header!.includes(c));
       if (missing.length)
         return { ok: false, message: `isn't a Defuse usage CSV: its first line should be "${CSV_COLUMNS.join(',')}" (missing ${missing.join(', ')}).`, messages: [] };
+      const twice = CSV_COLUMNS.filter((c) => header!.indexOf(c) !== header!.lastIndexOf(c));
+      if (twice.length)
+        return { ok: false, message: `has the column${twice.length > 1 ? 's' : ''} ${twice.join(', ')} twice, so it can't tell which to read.`, messages: [] };
       const extra = header.filter((c) => !(CSV_COLUMNS as readonly string[]).includes(c));
       if (extra.length) problems.list.push(`Ignored column${extra.length > 1 ? 's' : ''} ${extra.map((e) => preview(e)).join(', ')}: Defuse imports ids and counts only.`);
       continue;
@@ -234,15 +253,36 @@ function countNewlines(text: string, from: number, to: number): number {
   return n;
 }
 
-/** Parses and checks one file. JSON when it starts with "{", CSV otherwise. */
+const tooBig = (size: number): ParsedFile => ({
+  ok: false,
+  message: `is ${(size / 1e6).toFixed(0)} MB; team files are at most ${LIMITS.fileChars / 1e6} MB.`,
+  messages: [],
+});
+
+/** Parses and checks one file. JSON when it starts with "{" or "[" or is named .json, CSV otherwise. */
 export function parseTeamFile(file: TeamFileInput): ParsedFile {
-  if (typeof file.text !== 'string') return { ok: false, message: 'could not be read as text.', messages: [] };
-  if (file.text.length > LIMITS.fileChars)
-    return { ok: false, message: `is ${(file.text.length / 1e6).toFixed(0)} MB; team files are at most ${LIMITS.fileChars / 1e6} MB.`, messages: [] };
+  if (file.size !== undefined && file.size > LIMITS.fileChars) return tooBig(file.size);
+  if (typeof file.text !== 'string')
+    return { ok: false, message: 'could not be read: it may have been moved, renamed or still be downloading. Pick it again.', messages: [] };
+  if (file.text.length > LIMITS.fileChars) return tooBig(file.text.length);
   const text = file.text.replace(/^\uFEFF/, '');
   if (!text.trim()) return { ok: false, message: 'is empty.', messages: [] };
-  const parsed = text.trimStart().startsWith('{') ? parseJson(text) : parseCsv(text);
+  // U+FFFD is what reading turns bytes that aren't UTF-8 into; no valid cell holds it (labels are letters and digits).
+  if (text.includes('\uFFFD'))
+    return {
+      ok: false,
+      message: 'isn\'t saved as UTF-8 text, so some letters can\'t be read (a spreadsheet may have saved it in another encoding). Import the file as Defuse exported it, or save it as "CSV UTF-8".',
+      messages: [],
+    };
+  const start = text.trimStart()[0];
+  const json = start === '{' || start === '[' || /\.json$/i.test(file.name);
+  const parsed = json ? parseJson(text) : parseCsv(text);
   if (parsed.ok && parsed.rows.length === 0)
-    return { ok: false, message: 'has no usable rows.', messages: parsed.messages };
+    return {
+      ok: false,
+      // An export of days without any tip usage is just its header: nothing is wrong with it.
+      message: parsed.messages.length ? 'has no usable rows.' : "has no rows: the rep's export covers days with no tip usage, so there is nothing to add.",
+      messages: parsed.messages,
+    };
   return parsed;
 }

@@ -9,7 +9,7 @@ import type { DefuseDB } from './db';
 import { invalid, type Result } from './errors';
 import { parseCountKey } from './counts';
 import { read } from './run';
-import { settingsIn } from './settings';
+import { getSettings, settingsIn } from './settings';
 import type { DayRange, SiteId, UsageAction, UsageKind } from './types';
 import { checkRange, eachUsageDay } from './usage';
 
@@ -51,6 +51,10 @@ export interface ExportedFile {
 export const FORMULA_START = /^[=+\-@\t\r]/;
 
 async function collect(range: DayRange, db: DefuseDB | undefined) {
+  // The rep id must be the stored one: an id made up for this file alone would make the lead count two
+  // exports of the same rep as two reps. getSettings stores it the first time.
+  const stored = await getSettings(db);
+  if (!stored.ok) return stored;
   return read(db, (d) => [d.usageDays, d.settings], async (d) => {
     const settings = await settingsIn(d, false);
     const rows: UsageRow[] = [];

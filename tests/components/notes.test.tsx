@@ -32,6 +32,18 @@ test('saves the trimmed note through the callback', () => {
   expect(p.onSaveNote).toHaveBeenCalledWith('Promised a refund by Friday');
 });
 
+test('Save note does nothing until the note changes, and stays focusable', () => {
+  const p = props({ savedNote: 'Saved' });
+  render(<NotesSection {...p} />);
+  const save = screen.getByRole('button', { name: 'Save note' }) as HTMLButtonElement;
+  expect(save.disabled).toBe(false);
+  expect(save.getAttribute('aria-disabled')).toBe('true');
+  fireEvent.click(save);
+  expect(p.onSaveNote).not.toHaveBeenCalled();
+  fireEvent.change(screen.getByTestId('note'), { target: { value: 'Saved, and more' } });
+  expect(save.getAttribute('aria-disabled')).toBeNull();
+});
+
 test('a failed save keeps the typed text and shows the storage message', async () => {
   const p = props({ onSaveNote: vi.fn(async () => false), error: "Your browser's storage is full." });
   render(<NotesSection {...p} />);
@@ -111,6 +123,26 @@ test('lists overdue follow-ups of other conversations, not this one twice', () =
   expect(items[0]!.textContent).toContain('Zendesk');
 });
 
+test('an overdue conversation without a subject still has a link and a Done button that say which', () => {
+  const p = props({ overdue: [followUp({ id: 9, subject: '  ', site: 'zendesk', dueAt: NOW - 3_600_000 })] });
+  render(<NotesSection {...p} />);
+  expect(screen.getByRole('link').textContent).toBe('A conversation');
+  const done = screen.getByRole('button', { name: /^Mark the Zendesk conversation due .+ as followed up$/ });
+  fireEvent.click(done);
+  expect(p.onDone).toHaveBeenCalledWith(9);
+});
+
+test('starts from the unsaved draft, reports each edit, and says it is not saved', () => {
+  const onDraftChange = vi.fn();
+  render(<NotesSection {...props({ savedNote: 'Saved', draft: 'Saved, then more', onDraftChange })} />);
+  const field = screen.getByTestId('note') as HTMLTextAreaElement;
+  expect(field.value).toBe('Saved, then more');
+  expect(screen.getByTestId('note-unsaved').textContent).toBe('Draft: press Save note to keep it.');
+  fireEvent.change(field, { target: { value: 'Saved' } });
+  expect(onDraftChange).toHaveBeenLastCalledWith('Saved');
+  expect(screen.queryByTestId('note-unsaved')).toBeNull();
+});
+
 test('the panel renders the notes slot for the open conversation', async () => {
   const { store } = setup(pageWith(), { analysisDelayMs: 0 });
   store.getState().start();
@@ -149,12 +181,22 @@ describe('notes: one status at a time', () => {
   test('a later failed attempt replaces "Reminder set." instead of showing below it', () => {
     const p = props({ status: 'Reminder set.' });
     render(<NotesSection {...p} />);
-    expect(screen.getByRole('status').textContent).toBe('Reminder set.');
+    expect(screen.getByTestId('notes-status').textContent).toBe('Reminder set.');
     fireEvent.change(screen.getByLabelText('Or remind me at'), { target: { value: '2025-03-01T09:00' } });
     fireEvent.click(screen.getByRole('button', { name: 'Set reminder' }));
     expect(screen.getByRole('alert').textContent).toBe('Pick a time in the future.');
     expect(screen.queryByText('Reminder set.')).toBeNull();
-    expect(screen.queryByRole('status')).toBeNull();
+    expect(screen.getByTestId('notes-status').textContent).toBe('');
+  });
+
+  test('the status line sits in a live region that is always in the page', () => {
+    const view = render(<NotesSection {...props()} />);
+    const region = screen.getByTestId('notes-status');
+    expect(region.getAttribute('aria-live')).toBe('polite');
+    expect(region.textContent).toBe('');
+    view.rerender(<NotesSection {...props({ status: 'Note saved on this computer.' })} />);
+    expect(screen.getByTestId('notes-status')).toBe(region);
+    expect(region.textContent).toBe('Note saved on this computer.');
   });
 
   test('the next action clears the form error, so the store’s status shows again', () => {
@@ -166,6 +208,6 @@ describe('notes: one status at a time', () => {
     fireEvent.change(screen.getByLabelText(/Your note on this conversation/), { target: { value: 'Call back' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
     expect(screen.queryByRole('alert')).toBeNull();
-    expect(screen.getByRole('status').textContent).toBe('Note saved on this computer.');
+    expect(screen.getByTestId('notes-status').textContent).toBe('Note saved on this computer.');
   });
 });

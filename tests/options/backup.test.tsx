@@ -1,11 +1,13 @@
 // @vitest-environment happy-dom
 // Restoring a backup merges it and reports what happened; a damaged file changes nothing and says why.
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { storageFor } from '@/lib/state/options';
 import { listNotes, saveNote } from '@/lib/storage';
-import { fileOf, freshDb, must, renderOptions } from './helpers';
+import { dropFocus, fileOf, freshDb, must, renderOptions } from './helpers';
 
 afterEach(cleanup);
+
 
 const note = (conversationId: string, text: string, updatedAt: number) => ({
   site: 'gmail',
@@ -46,5 +48,28 @@ describe('backup and restore', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/^Nothing was restored: notes\[1\] is damaged \(/);
     expect(screen.queryByTestId('restore-report')).toBeNull();
     expect(must(await listNotes({}, db))).toEqual([]);
+  });
+
+  test('a tip usage export picked here says where it belongs', async () => {
+    await renderOptions();
+    fireEvent.change(restoreInput(), { target: { files: [fileOf('ana.json', JSON.stringify({ format: 'defuse-usage', version: 1, aggregates: [] }))] } });
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'This file isn\'t a Defuse backup: it is a tip usage export. Team leads import those under "Import team files".',
+    );
+  });
+
+  test('keyboard focus comes back to the file field when the restore is done', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const db = freshDb();
+    const real = storageFor(db);
+    await renderOptions({ db, storage: { restoreBackup: async (text) => (await gate, real.restoreBackup(text)) } });
+    restoreInput().focus();
+    fireEvent.change(restoreInput(), { target: { files: [fileOf('b.json', backup([note('t-1', 'x', 5)]))] } });
+    await waitFor(() => expect(restoreInput().disabled).toBe(true));
+    dropFocus(restoreInput());
+    release();
+    await screen.findByTestId('restore-report');
+    await waitFor(() => expect(document.activeElement).toBe(restoreInput()));
   });
 });

@@ -42,6 +42,7 @@ describe('delete all data', () => {
     expect(screen.getByTestId('usage-empty')).toBeTruthy();
     expect((screen.getByLabelText('Your name in exports') as HTMLInputElement).value).toBe('Rep');
     expect(onDataChanged).toHaveBeenCalledWith('cleared');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Delete all data…' })));
   });
 
   test('Cancel and Escape leave everything in place', async () => {

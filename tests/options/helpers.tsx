@@ -58,3 +58,13 @@ export async function renderOptions(opts: RenderOptions = {}) {
 /** A file as the file input hands it over. */
 export const fileOf = (name: string, text: string, type = name.endsWith('.json') ? 'application/json' : 'text/csv') =>
   new File([text], name, { type });
+
+/**
+ * What a browser does when the focused control is disabled: focus falls back to the page body.
+ * (happy-dom keeps focus on a disabled control, so it is dropped here by hand.)
+ */
+export function dropFocus(el: HTMLInputElement) {
+  el.disabled = false;
+  el.blur();
+  el.disabled = true;
+}

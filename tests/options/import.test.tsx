@@ -3,10 +3,12 @@
 // a broken file says which line and why.
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, test } from 'vitest';
+import { storageFor } from '@/lib/state/options';
 import { aggregateTeam } from '@/lib/storage';
-import { fileOf, freshDb, must, renderOptions } from './helpers';
+import { dropFocus, fileOf, freshDb, must, renderOptions } from './helpers';
 
 afterEach(cleanup);
+
 
 const HEADER = 'rep_id,rep,day,site,kind,tip_id,action,count';
 const csv = (...rows: string[]) => [HEADER, ...rows].join('\r\n') + '\r\n';
@@ -147,5 +149,41 @@ describe('importing team files', () => {
     await screen.findByText('Imported team files forgotten. Your own data is unchanged.');
     expect(screen.queryByTestId('imports-table')).toBeNull();
     expect(must(await aggregateTeam({ from: '2026-11-01', to: '2026-11-30' }, db)).reps).toEqual([]);
+  });
+
+  test('the outcome is announced in the live region, not only listed', async () => {
+    await renderOptions();
+    await pick(ana, fileOf('notes.json', JSON.stringify({ format: 'defuse-backup', version: 1, notes: [], followUps: [] })));
+    await waitFor(() => expect(reports()).toHaveLength(2));
+    const notice = screen.getByTestId('import-notice');
+    expect(notice.getAttribute('aria-live')).toBe('polite');
+    expect(notice.textContent).toBe('2 files: 1 imported, 1 rejected. Details below.');
+    expect(reports()[1]!.messages).toEqual(['notes.json is a backup of notes and follow-ups, not a usage export: restore it under "Backup and restore".']);
+  });
+
+  test('keyboard focus comes back to the file field when the import is done', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const db = freshDb();
+    const real = storageFor(db);
+    await renderOptions({ db, storage: { importTeamFiles: async (files, now) => (await gate, real.importTeamFiles(files, now)) } });
+    input().focus();
+    fireEvent.change(input(), { target: { files: [ana] } });
+    await waitFor(() => expect(input().disabled).toBe(true));
+    dropFocus(input());
+    expect(document.activeElement).toBe(document.body);
+    release();
+    await waitFor(() => expect(input().disabled).toBe(false));
+    await waitFor(() => expect(document.activeElement).toBe(input()));
+  });
+
+  test('asking to forget the imported files moves focus to Cancel, and Cancel back to the button', async () => {
+    await renderOptions();
+    await pick(ana);
+    await waitFor(() => expect(screen.getByTestId('imports-table')).toBeTruthy());
+    fireEvent.click(screen.getByRole('button', { name: 'Forget imported files…' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' })));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Forget imported files…' })));
   });
 });

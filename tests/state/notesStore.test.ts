@@ -106,4 +106,54 @@ describe('notes store', () => {
     expect(store.getState().target?.conversationId).toBe('b');
     expect(store.getState().note).toBeNull();
   });
+
+  test('keeps unsaved note text per conversation until it is saved', async () => {
+    const db = freshDb();
+    const store = createNotesStore(deps(db));
+    await store.getState().load(conversation('a'));
+    store.getState().setDraft('Half-written on A');
+    await store.getState().load(conversation('b'));
+    store.getState().setDraft('On B');
+    expect(store.getState().drafts).toEqual({ 'gmail:a': 'Half-written on A', 'gmail:b': 'On B' });
+
+    expect(await store.getState().saveNote('On B')).toBe(true);
+    expect(store.getState().drafts).toEqual({ 'gmail:a': 'Half-written on A' });
+  });
+
+  test('typing back to the saved text is not an unsaved draft', async () => {
+    const db = freshDb();
+    await saveNote({ site: 'gmail', conversationId: 'a', subject: 'A', text: 'Saved' }, NOW, db);
+    const store = createNotesStore(deps(db));
+    await store.getState().load(conversation('a'));
+    store.getState().setDraft('Saved and more');
+    store.getState().setDraft('Saved ');
+    expect(store.getState().drafts).toEqual({});
+  });
+
+  test('text typed while a save is under way stays a draft', async () => {
+    const db = freshDb();
+    const d = deps(db);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const store = createNotesStore({ ...d, saveNote: async (input) => (await gate, d.saveNote(input)) });
+    await store.getState().load(conversation('a'));
+    store.getState().setDraft('Refund approved');
+    const saving = store.getState().saveNote('Refund approved');
+    store.getState().setDraft('Refund approved, courier booked');
+    release();
+    expect(await saving).toBe(true);
+    expect(store.getState().drafts).toEqual({ 'gmail:a': 'Refund approved, courier booked' });
+  });
+
+  test('a failed save keeps the draft', async () => {
+    const db = freshDb();
+    const store = createNotesStore({
+      ...deps(db),
+      saveNote: async (input) => ({ ok: false, error: new StorageError('quota', "Your browser's storage is full."), pending: input }),
+    });
+    await store.getState().load(conversation('a'));
+    store.getState().setDraft('Do not lose me');
+    expect(await store.getState().saveNote('Do not lose me')).toBe(false);
+    expect(store.getState().drafts).toEqual({ 'gmail:a': 'Do not lose me' });
+  });
 });

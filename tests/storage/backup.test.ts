@@ -82,6 +82,25 @@ describe('restoreBackup', () => {
     expect(must(await listFollowUps(['open', 'done'], here)).map((f) => f.status)).toEqual(['done', 'open']);
   });
 
+  it('a pending reminder whose twin was finished here still leaves one pending reminder (restored twice, too)', async () => {
+    // another computer: the reminder made at 10 is still pending, moved at 50
+    const laptop = freshDb();
+    must(await putFollowUp({ ...gmail, url: GMAIL_URL }, 9000, 10, laptop));
+    must(await putFollowUp({ ...gmail, url: GMAIL_URL, note: 'from the laptop' }, 9500, 50, laptop));
+    const text = await backupOf(laptop);
+    // here: the same reminder finished at 20, then a new one made at 30
+    const here = freshDb();
+    const twin = must(await putFollowUp({ ...gmail, url: GMAIL_URL }, 9000, 10, here));
+    must(await setFollowUpDone(twin.id!, 20, here));
+    must(await putFollowUp({ ...gmail, url: GMAIL_URL }, 7000, 30, here));
+
+    expect(must(await restoreBackup(text, here)).followUps).toEqual({ added: 0, updated: 1, kept: 0 });
+    expect(must(await restoreBackup(text, here)).followUps).toEqual({ added: 0, updated: 0, kept: 1 });
+    const all = must(await listFollowUps(['open', 'snoozed', 'done'], here));
+    expect(all.filter((f) => f.status !== 'done')).toEqual([expect.objectContaining({ dueAt: 9500, note: 'from the laptop' })]);
+    expect(all.filter((f) => f.status === 'done')).toEqual([expect.objectContaining({ dueAt: 9000, doneAt: 20 })]);
+  });
+
   const valid = {
     format: 'defuse-backup',
     version: 1,
@@ -91,7 +110,9 @@ describe('restoreBackup', () => {
   };
   it.each([
     ['text that is not JSON', '{"format": "defuse-backup", ', /isn't valid JSON/],
-    ['a usage export', JSON.stringify({ ...valid, format: 'defuse-usage' }), /isn't a Defuse backup/],
+    ['a usage export', JSON.stringify({ ...valid, format: 'defuse-usage' }), /^This file isn't a Defuse backup: it is a tip usage export\. Team leads import those under "Import team files"\.$/],
+    ['a follow-up due after the last date there is', JSON.stringify({ ...valid, followUps: [{ ...valid.followUps[0], dueAt: 1e300 }] }), /followUps\[0\] is damaged \(dueAt must be a time in milliseconds\)/],
+    ['a note edited after the last date there is', JSON.stringify({ ...valid, notes: [{ ...valid.notes[0], updatedAt: 8.64e15 + 1 }] }), /notes\[0\] is damaged/],
     ['a newer version', JSON.stringify({ ...valid, version: 2 }), /made by a newer Defuse \(version 2\)/],
     ['a note without text', JSON.stringify({ ...valid, notes: [{ ...valid.notes[0], text: 5 }] }), /notes\[0\] is damaged \(text is missing or too long\)/],
     ['a follow-up opening a javascript: link', JSON.stringify({ ...valid, followUps: [{ ...valid.followUps[0], url: 'javascript:alert(1)' }] }), /followUps\[0\] is damaged/],

@@ -93,6 +93,20 @@ describe('exportUsageCsv', () => {
   });
 });
 
+describe('the rep id in exports', () => {
+  it('is the same in every export, even before the settings were ever opened', async () => {
+    const db = freshDb();
+    must(await recordUsageBatch([ev('2025-06-01')], 0, db)); // the panel records usage; nobody opened the settings yet
+    const csvId = (text: string) => Papa.parse<string[]>(text.trimEnd()).data[1]![0];
+    const first = csvId(must(await exportUsageCsv(RANGE, db)).text);
+    const second = csvId(must(await exportUsageCsv(RANGE, db)).text);
+    const json = JSON.parse(must(await exportUsageJson(RANGE, 0, db)).text).repId;
+    expect(first).toMatch(/^r-[0-9a-f]{16}$/);
+    expect([second, json]).toEqual([first, first]);
+    expect(must(await getSettings(db)).repId).toBe(first);
+  });
+});
+
 describe('exportUsageJson', () => {
   it('is versioned and names the rep', async () => {
     const db = await seeded();

@@ -30,7 +30,20 @@ describe('settings', () => {
   });
 
   it.each([
+    ['Hindi, with vowel signs', 'अनु शर्मा'],
+    ['Thai', 'สมชาย'],
+    ['Persian, with a zero-width non-joiner', 'می\u200Cنا'],
+    ['an accent typed as its own character', 'Jose\u0301'],
+    ['Japanese', '佐藤 花子'],
+  ])('take a label written in %s', async (_, repLabel) => {
+    const db = freshDb();
+    expect(must(await updateSettings({ repLabel }, db)).repLabel).toBe(repLabel);
+  });
+
+  it.each([
     ['an email address as the label', { repLabel: 'ana@example.com' }],
+    ['a label starting with a combining mark', { repLabel: '\u0301Ana' }],
+    ['a label with a direction override (it could disguise itself)', { repLabel: 'Ana\u202Egnp.exe' }],
     ['a label that starts like a spreadsheet formula', { repLabel: '=HYPERLINK("x")' }],
     ['a label over 40 characters', { repLabel: 'A'.repeat(41) }],
     ['a sensitivity that does not exist', { sensitivity: 'extreme' }],

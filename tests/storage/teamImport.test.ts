@@ -86,6 +86,20 @@ describe('importing reps\' exports', () => {
     expect(must(await aggregateTeam(RANGE, lead)).overall.tips[0]!.shown).toBe(6);
   });
 
+  it('an older export imported after a newer one lowers nothing (files picked out of order)', async () => {
+    const ana = await rep('Ana', times(4, ev('2025-06-01')));
+    const older = await ana.csv(); // exported mid-day
+    must(await recordUsageBatch(times(2, ev('2025-06-01')), 0, ana.db));
+    const newer = { ...(await ana.csv()), name: 'Ana (1).csv' };
+    const lead = freshDb();
+    must(await importTeamFiles([newer, older], 0, lead));
+    expect(must(await aggregateTeam(RANGE, lead)).overall.tips[0]!.shown).toBe(6);
+    const later = freshDb();
+    must(await importTeamFiles([newer], 0, later));
+    must(await importTeamFiles([older], 1, later));
+    expect(must(await aggregateTeam(RANGE, later)).overall.tips[0]!.shown).toBe(6);
+  });
+
   it('keeps two reps with the same label apart (by their rep id)', async () => {
     const a = await rep('Sam', times(2, ev('2025-06-01')));
     const b = await rep('Sam', times(3, ev('2025-06-01')));
@@ -94,6 +108,17 @@ describe('importing reps\' exports', () => {
     const team = must(await aggregateTeam(RANGE, lead));
     expect(team.overall.events).toBe(5);
     expect(team.reps).toHaveLength(2);
+  });
+
+  it('takes rep labels in other scripts, from CSV and JSON alike', async () => {
+    const anu = await rep('अनु', [ev('2025-06-01')]);
+    const somchai = await rep('สมชาย', [ev('2025-06-02')]);
+    const lead = freshDb();
+    const report = must(await importTeamFiles([await anu.csv(), await somchai.json()], 0, lead));
+    expect(report.files.map((f) => [f.status, f.reps])).toEqual([
+      ['imported', ['अनु']],
+      ['imported', ['สมชาย']],
+    ]);
   });
 
   it('reads a CSV saved with a byte-order mark', async () => {
@@ -137,6 +162,16 @@ describe('files refused whole (nothing from them is stored)', () => {
     ['CSV saved with semicolons', HEADER.replace(/,/g, ';') + '\r\n', /isn't a Defuse usage CSV/],
     ['an empty file', '  \r\n', /is empty/],
     ['a file whose every row is bad', csv(GOOD_LINE.replace('blame-shifting', 'Blame Shifting')).text, /has no usable rows/],
+    ['an export of days without tip usage (CSV)', csv().text, /^team\.file has no rows: the rep's export covers days with no tip usage, so there is nothing to add\.$/],
+    ['an export of days without tip usage (JSON)', json({ ...goodJson, aggregates: [] }), /has no rows: the rep's export covers days with no tip usage/],
+    ['a JSON list instead of an export', JSON.stringify([goodJson.aggregates[0]]), /isn't a Defuse usage export \(its "format" isn't "defuse-usage"\)/],
+    [
+      "a rep's notes backup picked by mistake",
+      json({ format: 'defuse-backup', version: 1, notes: [{ text: 'Customer maria@example.com' }], followUps: [] }),
+      /^team\.file is a backup of notes and follow-ups, not a usage export: restore it under "Backup and restore"\.$/,
+    ],
+    ['a CSV a spreadsheet saved in another encoding', csv(`${ID},Jos\uFFFD,2025-06-01,gmail,rule,robotic,shown,1`).text, /isn't saved as UTF-8 text, so some letters can't be read/],
+    ['a CSV with a column twice', `${HEADER},count\r\n${GOOD_LINE},99\r\n`, /has the column count twice, so it can't tell which to read/],
   ];
 
   it.each(cases)('%s', async (_, text, message) => {
@@ -155,6 +190,23 @@ describe('files refused whole (nothing from them is stored)', () => {
       const report = must(await importTeamFiles([{ name: 'huge.csv', text: 'x'.repeat(3_000_000) }], 0, freshDb()));
       expect(report.files[0]!.messages[0]).toBe('huge.csv is 3 MB; team files are at most 1 MB.');
     });
+  });
+
+  it('a file named .json is read as JSON, whatever it starts with', async () => {
+    const report = must(await importTeamFiles([{ name: 'ana.json', text: 'null' }], 0, freshDb()));
+    expect(report.files[0]!.messages[0]).toBe('ana.json isn\'t a Defuse usage export (its "format" isn\'t "defuse-usage").');
+  });
+
+  it('a file that could not be read is rejected on its own, in words', async () => {
+    const lead = freshDb();
+    const report = must(await importTeamFiles([{ name: 'moved.csv', text: null }, csv(GOOD_LINE)], 0, lead));
+    expect(report.files.map((f) => f.status)).toEqual(['rejected', 'imported']);
+    expect(report.files[0]!.messages[0]).toBe('moved.csv could not be read: it may have been moved, renamed or still be downloading. Pick it again.');
+  });
+
+  it('a file too big to have been read is refused by its size', async () => {
+    const report = must(await importTeamFiles([{ name: 'holiday.mp4', text: null, size: 730_000_000 }], 0, freshDb()));
+    expect(report.files[0]!.messages[0]).toBe('holiday.mp4 is 730 MB; team files are at most 50 MB.');
   });
 
   it('does not stop the other files of the same import', async () => {
@@ -177,12 +229,15 @@ describe('hostile or damaged rows are skipped, naming the line and why', () => {
     ['customer text in the tip id', line({ tip_id: 'I want my money back' }), /line 3: tip id "I want my money back" isn't a Defuse id/],
     ['an email address as the rep label', line({ rep: 'bo@example.com' }), /line 3: rep "bo@example.com" isn't a valid label/],
     ['a rep id that is not ours', line({ rep_id: 'bob' }), /line 3: rep id "bob" isn't a Defuse rep id/],
-    ['a day that does not exist', line({ day: '2025-02-30' }), /line 3: day "2025-02-30" isn't a date/],
+    ['a day that does not exist', line({ day: '2025-02-30' }), /^line 3: day "2025-02-30" isn't a date written YYYY-MM-DD: skipped\.$/],
+    ['a day a spreadsheet rewrote', line({ day: '6/1/2025' }), /^line 3: day "6\/1\/2025" isn't a date written YYYY-MM-DD \(a spreadsheet may have changed it on saving: import the file as Defuse exported it\): skipped\.$/],
+    ['a day with a time added', line({ day: '2025-06-01 00:00:00' }), /isn't a date written YYYY-MM-DD \(a spreadsheet may have changed it/],
     ['an unknown site', line({ site: 'outlook' }), /line 3: site "outlook" isn't gmail or zendesk/],
     ['an unknown action', line({ action: 'liked' }), /line 3: action "liked"/],
     ['a negative count', line({ count: '-4' }), /line 3: count "-4" looks like a spreadsheet formula/],
     ['a fractional count', line({ count: '2.5' }), /line 3: count "2.5" isn't a whole number/],
     ['an absurd count', line({ count: '99999999999' }), /line 3: count "99999999999" isn't a whole number from 1 to 10,000,000/],
+    ['an empty day', line({ day: '' }), /^line 3: day is empty: skipped\.$/],
   ];
 
   it.each(cases)('%s', async (_, bad, message) => {
@@ -222,6 +277,14 @@ describe('hostile or damaged rows are skipped, naming the line and why', () => {
     const report = must(await importTeamFiles([{ name: 'ana.json', text: hostile }], 0, freshDb()));
     expect(report.files[0]!.rows).toBe(1);
     expect(report.files[0]!.messages[1]).toBe('line 12: unexpected field "text" (usage rows hold ids and counts only): skipped.');
+  });
+
+  it('names a field missing from a JSON entry', async () => {
+    const ana = await rep('Ana', [ev('2025-06-01'), ev('2025-06-02')]);
+    const file = await ana.json();
+    const damaged = file.text.replace('"day":"2025-06-02",', '');
+    const report = must(await importTeamFiles([{ name: 'ana.json', text: damaged }], 0, freshDb()));
+    expect(report.files[0]!.messages[1]).toBe('line 13: day is missing: skipped.');
   });
 
   it('lists at most 20 row problems and summarises the rest', async () => {

@@ -33,6 +33,7 @@ describe('recordUsage', () => {
     ['an unknown action', { action: 'liked' }, /isn't shown, inserted/],
     ['an unknown site', { site: 'outlook' }, /isn't gmail or zendesk/],
     ['a time that is not a number', { at: '2025-06-01' }, /milliseconds/],
+    ['a time past the last date there is (it would have no day)', { at: 1e300 }, /milliseconds/],
   ])('refuses %s and stores nothing', async (_, change, message) => {
     const db = freshDb();
     const input = { ...ev(), ...change } as UsageInput;

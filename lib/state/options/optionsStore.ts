@@ -10,8 +10,10 @@ import type {
   RestoreReport,
   Settings,
   TeamAggregate,
+  TeamFileInput,
   UsageAggregate,
 } from '@/lib/storage';
+import { LIMITS as TEAM_LIMITS } from '@/lib/storage/teamFiles';
 import { browserDownload, type Download } from './download';
 import { draftOf, patchOf, type SettingsDraft } from './form';
 import { lastDays } from './range';
@@ -31,6 +33,8 @@ export interface Notice {
 /** A file picked in the page: a File, or anything with a name and a way to read its text. */
 export interface PickedFile {
   name: string;
+  /** Bytes, when known (a File's): a team file over the limit is refused without reading it. */
+  size?: number;
   text(): Promise<string>;
 }
 
@@ -89,6 +93,32 @@ export interface OptionsDeps {
 
 const fail = (text: string): Notice => ({ tone: 'error', text });
 const ok = (text: string): Notice => ({ tone: 'ok', text });
+
+/**
+ * A picked team file's text, or null when it can't be read (moved, still downloading) or is too big to
+ * be a usage export (a video picked by mistake): parseTeamFile then rejects that file alone, in words.
+ */
+async function readTeamFile(f: PickedFile): Promise<TeamFileInput> {
+  if (f.size !== undefined && f.size > TEAM_LIMITS.fileChars) return { name: f.name, text: null, size: f.size };
+  try {
+    return { name: f.name, text: await f.text() };
+  } catch {
+    return { name: f.name, text: null };
+  }
+}
+
+/** One line for the live region: how the import went, file by file in the list below it. */
+export function importSummary(files: readonly FileReport[]): Notice {
+  const n = (status: FileReport['status']) => files.filter((f) => f.status === status).length;
+  const [imported, skipped, rejected] = [n('imported'), n('skipped'), n('rejected')];
+  const parts = [
+    imported ? `${imported} imported` : '',
+    skipped ? `${skipped} already imported` : '',
+    rejected ? `${rejected} rejected` : '',
+  ].filter(Boolean);
+  const text = `${files.length === 1 ? '1 file' : `${files.length} files`}: ${parts.join(', ')}. Details below.`;
+  return imported === 0 && rejected > 0 ? fail(`Nothing was imported. ${text}`) : ok(text);
+}
 
 /** A person-readable sentence for anything thrown outside lib/storage (reading a file, the download). */
 const thrown = (what: string, err: unknown) => {
@@ -242,10 +272,11 @@ export function createOptionsStore(deps: OptionsDeps = {}): OptionsStore {
         act('import', 'Reading the files', async () => {
           if (!files.length) return;
           set({ importReports: null });
-          const inputs = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+          const inputs = await Promise.all(files.map(readTeamFile));
           const got = await storage.importTeamFiles(inputs, now());
           if (!got.ok) return say('import', fail(got.error.message));
           set({ importReports: got.value.files });
+          say('import', importSummary(got.value.files));
           await loadImports();
           if (get().view === 'team') await get().refreshDashboard();
         }),
