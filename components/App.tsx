@@ -32,6 +32,7 @@ export function App({ store, renderNotes }: AppProps) {
           <Announcer />
           <Header />
           <main className="panel-body">
+            <Notice />
             <Body renderNotes={renderNotes} />
           </main>
         </ErrorBoundary>
@@ -48,6 +49,16 @@ function Announcer() {
       {announcement}
     </div>
   );
+}
+
+/** Why the last Insert or Use rewrite changed nothing, kept on the view that replaced its conversation. */
+function Notice() {
+  const notice = usePanel((s) => s.notice);
+  return notice ? (
+    <p className="notice" role="status" data-testid="panel-notice">
+      {notice}
+    </p>
+  ) : null;
 }
 
 function Header() {
@@ -97,7 +108,7 @@ function Body({ renderNotes }: Pick<AppProps, 'renderNotes'>) {
         <StateMessage
           state="unsupported"
           title={`${UNSUPPORTED_TEXT}.`}
-          detail="Defuse works beside Gmail (mail.google.com) and Zendesk (*.zendesk.com)."
+          detail="Defuse works beside Gmail (mail.google.com) and the Zendesk agent workspace (*.zendesk.com/agent)."
         />
       );
     case 'no-conversation':

@@ -4,6 +4,7 @@ import { createListener, envelope, type MessageName, type Req } from '@/lib/mess
 import { siteOf } from '@/lib/sites/hosts';
 import { createRouter, type Analyse, type BackgroundRouter, type OpenPanelResult, type RouterPorts } from './router';
 
+export { PAGE_LOADING, RELOAD_TAB, withoutContentScript, zendeskAgentOnly, type TabInfo } from './noContentScript';
 export { createRouter, isFromContentScript, isFromExtensionPage, UNREACHABLE, type Analyse, type BadgeAnalysis, type OpenPanelResult, type RouterPorts } from './router';
 
 export const PANEL_PATH = 'sidepanel.html';
@@ -16,6 +17,7 @@ interface TabLike {
   id?: number;
   url?: string;
   windowId?: number;
+  status?: string;
 }
 
 /** The slice of the WebExtension API the background uses (Chrome's sidePanel, Firefox's sidebarAction). */
@@ -29,6 +31,7 @@ export interface BackgroundBrowser {
   tabs: {
     sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
     query(info: object): Promise<TabLike[]>;
+    get(tabId: number): Promise<TabLike | undefined>;
     onUpdated: Event<(tabId: number, change: { url?: string; status?: string }, tab: TabLike) => void>;
     onRemoved: Event<(tabId: number) => void>;
   };
@@ -76,6 +79,7 @@ export function startBackground(browser: BackgroundBrowser, analyse: Analyse, ex
     ...extra,
     sendToTab: async <K extends MessageName>(tabId: number, type: K, data: Req<K>) =>
       (await browser.tabs.sendMessage(tabId, envelope(type, data), { frameId: 0 })) as never,
+    tabInfo: async (tabId) => await browser.tabs.get(tabId),
     broadcast: async <K extends MessageName>(type: K, data: Req<K>) => {
       try {
         return await browser.runtime.sendMessage(envelope(type, data));

@@ -7,6 +7,7 @@ import type { Level } from '@/lib/analysis/types';
 import type { Handlers, MessageName, MessageSender, Req, Res } from '@/lib/messaging';
 import type { PageState, SiteId } from '@/lib/messaging/protocol';
 import { siteOf } from '@/lib/sites/hosts';
+import { withoutContentScript, type TabInfo } from './noContentScript';
 
 export interface BadgeAnalysis {
   level: Level;
@@ -37,6 +38,8 @@ export interface RouterPorts {
   /** The rep's settings for this site (on/off, sensitivity); on and normal when absent or unreadable. */
   pageSettings?(site: SiteId): Promise<PageSettings>;
   sendToTab<K extends MessageName>(tabId: number, type: K, data: Req<K>): Promise<Res<K> | undefined>;
+  /** The tab's URL (readable on the sites Defuse has host access to) and loading status; undefined when it is gone. */
+  tabInfo?(tabId: number): Promise<TabInfo | undefined>;
   /** To the extension's pages (the side panel). */
   broadcast<K extends MessageName>(type: K, data: Req<K>): Promise<unknown>;
   /**
@@ -143,9 +146,14 @@ export function createRouter(ports: RouterPorts): BackgroundRouter {
       if (known) return known.state;
       // The service worker was restarted (or the panel asked first): ask the page.
       const fresh = await toTab(tabId, 'bg:refresh', {});
-      if (!fresh) return null;
-      accept(tabId, fresh);
-      return fresh;
+      if (fresh) {
+        accept(tabId, fresh);
+        return fresh;
+      }
+      // No content script there. On Gmail or Zendesk, say why instead of "open a thread"; not kept,
+      // so the page is asked again next time (it reports by itself once its script runs).
+      const tab = await ports.tabInfo?.(tabId).catch(() => undefined);
+      return withoutContentScript(tab);
     },
     'panel:getDraft': async (data, sender) => {
       if (!fromPage(sender)) return null;

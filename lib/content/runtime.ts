@@ -4,7 +4,7 @@
 // speed); nothing runs while the page is idle; nothing ever throws into the host page.
 import { BADGE_TAG, createBadge, type BadgeController, type BadgeData } from '@/lib/badge';
 import type { Messenger } from '@/lib/messaging';
-import type { PageState } from '@/lib/messaging/protocol';
+import type { EditResult, PageState } from '@/lib/messaging/protocol';
 import { INSERT_THREW, REPLACE_THREW } from '@/lib/sites/editable';
 import { toPageState } from '@/lib/sites/page-state';
 import type { InsertResult, SiteAdapter, SiteRead } from '@/lib/sites/types';
@@ -190,22 +190,24 @@ export function startContentRuntime(options: ContentRuntimeOptions): ContentRunt
 
   // ---- messages from the background (on behalf of the panel) ------------------------------------
   /**
-   * Has the page moved to another conversation since the panel was last told? The panel's Insert and
-   * Use rewrite are for the conversation it shows, which is the one last sent; the rep can switch
-   * ticket or thread and click before the debounced re-read has told it. Reading now also sends the
-   * new state, so the panel catches up.
+   * Is the page on another conversation than the one the panel's text is for? The panel names it
+   * (`expected`); older callers don't, and then the one last sent stands in for it, since the panel
+   * shows what it was last told. Either way the rep can switch ticket or thread and click before the
+   * debounced re-read has told the panel, so the page is read now; that also sends the new state, so
+   * the panel catches up.
    */
-  const conversationMoved = (): boolean => {
-    const shown = lastState?.kind === 'conversation' ? lastState.conversation.conversationId : null;
+  const conversationMoved = (expected: string | undefined): boolean => {
+    const shown = expected ?? (lastState?.kind === 'conversation' ? lastState.conversation.conversationId : null);
     if (shown === null) return false;
     const now = update();
     return now.kind !== 'conversation' || now.conversation.conversationId !== shown;
   };
-  /** Runs an edit of the reply box; the panel gets ok/error, never an exception. */
-  const editReply = async (run: () => Promise<InsertResult>, failed: string) => {
+  /** Runs an edit of the reply box for the conversation `expected`; the panel gets ok/error, never an exception. */
+  const editReply = async (expected: string | undefined, run: () => Promise<InsertResult>, failed: string): Promise<EditResult> => {
+    if (safe(() => conversationMoved(expected), false)) return { ok: false, error: CONVERSATION_MOVED, refused: 'conversation-moved' };
     let result: InsertResult;
     try {
-      result = safe(conversationMoved, false) ? { ok: false, error: CONVERSATION_MOVED } : await run();
+      result = await run();
     } catch {
       result = { ok: false, error: failed };
     }
@@ -214,13 +216,15 @@ export function startContentRuntime(options: ContentRuntimeOptions): ContentRunt
   };
   const stopListening = messenger.listen({
     'bg:refresh': () => update(true),
-    'panel:getDraft': () => {
+    'panel:getDraft': ({ conversationId }) => {
+      // Another conversation's draft must not be coached as this one's.
+      if (conversationId !== undefined && safe(() => conversationMoved(conversationId), true)) return null;
       const draft = safe(() => adapter.readDraft(), null);
       return draft === null ? null : { draft };
     },
-    'panel:insert': ({ text }) => editReply(() => adapter.insert(text, { caret }), INSERT_THREW),
-    'panel:replace': ({ find, occurrence, text }) =>
-      editReply(() => adapter.replace(find, text, occurrence), REPLACE_THREW),
+    'panel:insert': ({ text, conversationId }) => editReply(conversationId, () => adapter.insert(text, { caret }), INSERT_THREW),
+    'panel:replace': ({ find, occurrence, text, conversationId }) =>
+      editReply(conversationId, () => adapter.replace(find, text, occurrence), REPLACE_THREW),
   });
 
   signal.addEventListener(

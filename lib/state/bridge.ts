@@ -12,12 +12,18 @@ export type InsertResult = ProtocolMap['panel:insert']['res'];
 export interface PanelBridge {
   /** What is open in this tab; null when it is not a page Defuse works on. */
   getPageState(tabId: number): Promise<PageState | null>;
-  /** The text in the reply box now; null when there is no reply box. */
-  getDraft(tabId: number): Promise<string | null>;
-  /** Insert text at the caret of the reply box. Never rejects: failures come back as `{ ok: false }`. */
-  insert(tabId: number, text: string): Promise<InsertResult>;
-  /** Replace the `occurrence`-th (0-based) `find` in the reply box with `text`. Never rejects. */
-  replace(tabId: number, find: string, occurrence: number, text: string): Promise<InsertResult>;
+  /**
+   * The text in the reply box now; null when there is no reply box, or the page no longer shows
+   * `conversationId` (the conversation the panel shows, which every request to the page names).
+   */
+  getDraft(tabId: number, conversationId: string): Promise<string | null>;
+  /**
+   * Insert text at the caret of the reply box. The page refuses (`refused: 'conversation-moved'`) when
+   * it shows another conversation than `conversationId`. Never rejects: failures come back as `{ ok: false }`.
+   */
+  insert(tabId: number, text: string, conversationId: string): Promise<InsertResult>;
+  /** Replace the `occurrence`-th (0-based) `find` in the reply box with `text`; refused as `insert` is. Never rejects. */
+  replace(tabId: number, find: string, occurrence: number, text: string, conversationId: string): Promise<InsertResult>;
   onPageStateChanged(cb: (change: PageStateChange) => void): () => void;
   /** `fromTabId` is the tab that sent it, when known (content scripts message the panel directly). */
   onDraftChanged(cb: (change: DraftChange, fromTabId?: number) => void): () => void;
@@ -32,23 +38,23 @@ export function createBrowserBridge(): PanelBridge {
       // An unanswered request (a page the background knows nothing about) means "not supported".
       return (await sendMessage('panel:getPageState', { tabId })) ?? null;
     },
-    async getDraft(tabId) {
+    async getDraft(tabId, conversationId) {
       try {
-        return (await sendMessage('panel:getDraft', { tabId }))?.draft ?? null;
+        return (await sendMessage('panel:getDraft', { tabId, conversationId }))?.draft ?? null;
       } catch {
         return null;
       }
     },
-    async insert(tabId, text) {
+    async insert(tabId, text, conversationId) {
       try {
-        return (await sendMessage('panel:insert', { tabId, text })) ?? { ok: false, error: UNREACHABLE };
+        return (await sendMessage('panel:insert', { tabId, text, conversationId })) ?? { ok: false, error: UNREACHABLE };
       } catch {
         return { ok: false, error: UNREACHABLE };
       }
     },
-    async replace(tabId, find, occurrence, text) {
+    async replace(tabId, find, occurrence, text, conversationId) {
       try {
-        return (await sendMessage('panel:replace', { tabId, find, occurrence, text })) ?? { ok: false, error: UNREACHABLE };
+        return (await sendMessage('panel:replace', { tabId, find, occurrence, text, conversationId })) ?? { ok: false, error: UNREACHABLE };
       } catch {
         return { ok: false, error: UNREACHABLE };
       }

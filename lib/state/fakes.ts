@@ -11,10 +11,12 @@ export interface FakeBridge extends PanelBridge {
   insertAnswer: InsertResult | ((text: string) => InsertResult);
   /** Make getPageState reject, as runtime.sendMessage does when nothing answers. */
   failPageState: boolean;
-  inserted: { tabId: number; text: string }[];
+  inserted: { tabId: number; text: string; conversationId: string }[];
   /** What the next replace answers; a function sees the request. */
   replaceAnswer: InsertResult | ((req: { find: string; occurrence: number; text: string }) => InsertResult);
-  replaced: { tabId: number; find: string; occurrence: number; text: string }[];
+  replaced: { tabId: number; find: string; occurrence: number; text: string; conversationId: string }[];
+  /** The conversation each getDraft named, by request. */
+  draftRequests: { tabId: number; conversationId: string }[];
   pageStateRequests: number[];
   pushPageState(change: PageStateChange): void;
   pushDraft(change: DraftChange, fromTabId?: number): void;
@@ -32,20 +34,22 @@ export function createFakeBridge(): FakeBridge {
     replaceAnswer: { ok: true },
     replaced: [],
     pageStateRequests: [],
+    draftRequests: [],
     async getPageState(tabId) {
       fake.pageStateRequests.push(tabId);
       if (fake.failPageState) throw new Error('Could not establish connection. Receiving end does not exist.');
       return fake.pages.get(tabId) ?? null;
     },
-    async getDraft(tabId) {
+    async getDraft(tabId, conversationId) {
+      fake.draftRequests.push({ tabId, conversationId });
       return fake.drafts.get(tabId) ?? null;
     },
-    async insert(tabId, text) {
-      fake.inserted.push({ tabId, text });
+    async insert(tabId, text, conversationId) {
+      fake.inserted.push({ tabId, text, conversationId });
       return typeof fake.insertAnswer === 'function' ? fake.insertAnswer(text) : fake.insertAnswer;
     },
-    async replace(tabId, find, occurrence, text) {
-      fake.replaced.push({ tabId, find, occurrence, text });
+    async replace(tabId, find, occurrence, text, conversationId) {
+      fake.replaced.push({ tabId, find, occurrence, text, conversationId });
       const answer = fake.replaceAnswer;
       return typeof answer === 'function' ? answer({ find, occurrence, text }) : answer;
     },

@@ -62,6 +62,9 @@ export interface PanelData {
   promise: (PromisedUpdate & { suggestionId: string }) | null;
   /** Plain words for the rep; never a stack trace. */
   error: string | null;
+  /** Why the last Insert or Use rewrite changed nothing, said on the view that replaced its conversation
+   * (the page had moved to another one); null otherwise. */
+  notice: string | null;
   /** The reply box's text as the content script last reported it; null until one arrives. */
   pageDraft: string | null;
   /** The "paste your draft here" textarea. */
@@ -125,6 +128,8 @@ export const MESSAGES = {
   rewriteApplied: 'Rewrite applied to your draft.',
   rewriteAdded: 'Added to your reply.',
   draftChanged: 'Your draft changed; the finding was checked again.',
+  conversationMoved: 'Nothing was written: the tab now shows another conversation. Check the panel, then try again.',
+  movedNotice: 'Nothing was written into the reply box: the text was for the conversation you had open before. The panel now shows what is open in the tab.',
 } as const;
 
 const DEFAULT_SETTINGS: PanelSettings = { sensitivity: 'normal', disabledRules: [] };
@@ -193,6 +198,8 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
   let used = new Set<string>();
   /** The promised update's words were seen in the draft: once they leave it, so does the offer. */
   let promiseInDraft = false;
+  /** The page refused an edit for the conversation on screen: the next view says why (MESSAGES.movedNotice). */
+  let movedNotice = false;
   const cache = new Map<string, Analysis>();
 
   function record(event: Omit<UsageEvent, 'site'>): void {
@@ -254,7 +261,32 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
     promiseInDraft = false;
     // What is on screen changes: nothing stale stays in the live region, and the next level is read out.
     lastAnnounced = null;
-    store.setState({ ...EMPTY_CONVERSATION, error: null, noConversationReason: null, announcement: '' });
+    // An edit the page refused because it had moved on is explained on the view that replaces it.
+    const notice = movedNotice ? MESSAGES.movedNotice : null;
+    movedNotice = false;
+    store.setState({ ...EMPTY_CONVERSATION, error: null, noConversationReason: null, announcement: '', notice });
+  }
+
+  /** A new action in the panel: an older notice no longer explains anything. */
+  function clearNotice(): void {
+    movedNotice = false;
+    if (store.getState().notice !== null) store.setState({ notice: null });
+  }
+
+  /**
+   * The page refused an edit: it shows another conversation than the one the text was for (`key`).
+   * The panel asks what is open now (a missed broadcast must not keep it on the old one) and, once it
+   * has moved on, says there why nothing was written.
+   */
+  function refusedMoved(key: string, tabId: number): ActionResult {
+    if (tabId !== store.getState().tabId) return { state: 'failed', message: MESSAGES.conversationMoved };
+    if (stillOn(key)) {
+      movedNotice = true;
+      void store.getState().refresh();
+    } else {
+      store.setState({ notice: MESSAGES.movedNotice });
+    }
+    return { state: 'failed', message: MESSAGES.conversationMoved };
   }
 
   function analyse(c: ConversationSnapshot): Analysis {
@@ -392,13 +424,14 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
     if (f.update) notePromise({ id: `rule:${f.rule}`, update: f.update });
   }
 
-  async function insertText(text: string): Promise<ActionResult> {
+  /** Inserts text into the reply box of conversation `c`, which the page must still show. */
+  async function insertText(text: string, c: ConversationSnapshot): Promise<ActionResult> {
     const tabId = store.getState().tabId;
     if (tabId === null) return { state: 'failed', message: MESSAGES.noTab };
-    const res = await bridge.insert(tabId, text);
-    return res.ok
-      ? { state: 'ok', message: MESSAGES.inserted }
-      : { state: 'failed', message: res.error?.trim() || MESSAGES.noReplyBox };
+    const res = await bridge.insert(tabId, text, c.conversationId);
+    if (res.ok) return { state: 'ok', message: MESSAGES.inserted };
+    if (res.refused === 'conversation-moved') return refusedMoved(conversationKey(c), tabId);
+    return { state: 'failed', message: res.error?.trim() || MESSAGES.noReplyBox };
   }
 
   const store = createStore<PanelState>()((set, get) => ({
@@ -407,6 +440,7 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
     site: null,
     noConversationReason: null,
     error: null,
+    notice: null,
     draftChoice: 'auto',
     announcement: '',
     settings: { ...DEFAULT_SETTINGS, ...deps.settings },
@@ -441,6 +475,7 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
 
     async showTab(tabId) {
       if (tabId !== get().tabId) {
+        movedNotice = false; // about the other tab
         resetConversation();
         set({ tabId, status: tabId === null ? 'unsupported' : 'starting', site: null });
       }
@@ -500,7 +535,7 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
         const tabId = get().tabId;
         if (c.hasReplyBox && tabId !== null) {
           const key = conversationKey(c);
-          bridge.getDraft(tabId).then(
+          bridge.getDraft(tabId, c.conversationId).then(
             (draft) => {
               if (draft !== null && stillOn(key) && get().pageDraft === null) get().receivePageDraft(draft);
             },
@@ -542,6 +577,7 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
       const c = get().conversation;
       if (!suggestion || !c) return;
       const key = conversationKey(c);
+      clearNotice();
       // No reply box in the page, but a pasted draft being coached: the suggestion goes at its end.
       const pasted = get().manualDraft;
       if (draftModeOf(get()) === 'manual' && pasted.trim()) {
@@ -554,7 +590,7 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
         return;
       }
       setResult(`suggestion:${id}`, { state: 'pending', message: 'Inserting…' });
-      const result = await insertText(suggestion.text);
+      const result = await insertText(suggestion.text, c);
       if (!stillOn(key)) return;
       setResult(`suggestion:${id}`, result);
       if (result.state === 'ok') {
@@ -568,6 +604,7 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
       const c = get().conversation;
       if (!suggestion || !c) return;
       const key = conversationKey(c);
+      clearNotice();
       const ok = await copy(suggestion.text);
       if (!stillOn(key)) return;
       setResult(`suggestion:${id}`, ok ? { state: 'ok', message: MESSAGES.copied } : { state: 'failed', message: MESSAGES.copyFailed });
@@ -582,6 +619,7 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
       const c = get().conversation;
       if (!finding || !c) return;
       const key = conversationKey(c);
+      clearNotice();
 
       if (draftModeOf(get()) === 'manual') {
         const next = rewriteDraft(get().manualDraft, finding);
@@ -602,10 +640,11 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
       // The reply box lives in the page. A rewrite with nothing to replace (a missing apology or next
       // step) is inserted at the caret; a rewrite of existing words replaces them there (the n-th time
       // those words appear in the draft, as the coach saw it). When the page cannot do it (the words
-      // moved, the editor refused), the rewrite is copied so the rep can paste it over them.
+      // moved, the editor refused), the rewrite is copied so the rep can paste it over them; not when
+      // the page shows another conversation, whose reply it is not for.
       let result: ActionResult;
       if (finding.start === finding.end || !finding.text) {
-        result = await insertText(finding.suggestion);
+        result = await insertText(finding.suggestion, c);
         if (result.state === 'ok') result = { state: 'ok', message: MESSAGES.rewriteAdded };
       } else {
         const draft = currentDraft(get());
@@ -613,9 +652,10 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
         const inPlace = draft.slice(finding.start, finding.end) === finding.text;
         const replaced =
           inPlace && tabId !== null
-            ? await bridge.replace(tabId, finding.text, occurrencesBefore(draft, finding.text, finding.start), finding.suggestion)
+            ? await bridge.replace(tabId, finding.text, occurrencesBefore(draft, finding.text, finding.start), finding.suggestion, c.conversationId)
             : { ok: false };
         if (replaced.ok) result = { state: 'ok', message: MESSAGES.rewriteApplied };
+        else if (replaced.refused === 'conversation-moved' && tabId !== null) result = refusedMoved(key, tabId);
         else {
           const ok = await copy(finding.suggestion);
           result = ok

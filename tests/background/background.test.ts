@@ -2,7 +2,7 @@
 // (fakeBrowser has none).
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { PANEL_PATH, startBackground, type BackgroundBrowser } from '@/lib/background';
+import { PANEL_PATH, RELOAD_TAB, startBackground, type BackgroundBrowser } from '@/lib/background';
 import type { PageState } from '@/lib/messaging/protocol';
 
 const TICKET_URL = 'https://acme.zendesk.com/agent/tickets/123';
@@ -92,6 +92,18 @@ describe('background on a fake browser', () => {
     expect(tabsSendMessage).toHaveBeenCalledWith(4, { type: 'panel:getDraft', data: { tabId: 4 } }, { frameId: 0 });
     tabsSendMessage.mockResolvedValueOnce({ ok: true });
     await expect(deliver({ type: 'panel:insert', data: { tabId: 4, text: 'Sorry.' } }, fromPanel)).resolves.toEqual({ ok: true });
+  });
+
+  test('a Gmail tab open from before the install (no content script) is named, so the panel can say to reload it', async () => {
+    const { deliver, fromPanel, tabsSendMessage } = setup();
+    tabsSendMessage.mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    const gmail = await fakeBrowser.tabs.create({ url: 'https://mail.google.com/mail/u/0/#inbox/FMfcg' });
+    await expect(deliver({ type: 'panel:getPageState', data: { tabId: gmail.id } }, fromPanel)).resolves.toEqual({
+      kind: 'no-conversation',
+      site: 'gmail',
+      url: 'https://mail.google.com/mail/u/0/#inbox/FMfcg',
+      reason: RELOAD_TAB,
+    });
   });
 
   test('a closed tab is forgotten', async () => {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
-import { createRouter, isFromContentScript, isFromExtensionPage, UNREACHABLE, type OpenPanelResult, type RouterPorts } from '@/lib/background';
+import { createRouter, isFromContentScript, isFromExtensionPage, RELOAD_TAB, UNREACHABLE, zendeskAgentOnly, type OpenPanelResult, type RouterPorts } from '@/lib/background';
 import { createListener, type MessageName, type MessageSender, type Req } from '@/lib/messaging';
 import type { PageState } from '@/lib/messaging/protocol';
 
@@ -140,6 +140,74 @@ describe('panel requests', () => {
   test('panel:getPageState is null for a tab with no content script', async () => {
     ports.sendToTab.mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'));
     await expect(send('panel:getPageState', { tabId: 9 }, panel)).resolves.toBeNull();
+  });
+
+  describe('a Gmail or Zendesk tab with no content script', () => {
+    const noScript = () => ports.sendToTab.mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    const withTab = (tab: { url?: string; status?: string } | Error) => {
+      const tabInfo = vi.fn(async () => {
+        if (tab instanceof Error) throw tab;
+        return tab;
+      });
+      const listen = createListener(createRouter({ ...ports, tabInfo }).handlers);
+      return { tabInfo, ask: (tabId: number) => listen({ type: 'panel:getPageState', data: { tabId } }, panel) };
+    };
+
+    test('open since before Defuse was installed or updated: the panel is told to reload it', async () => {
+      noScript();
+      const url = 'https://mail.google.com/mail/u/0/#inbox/FMfcg';
+      const { ask, tabInfo } = withTab({ url, status: 'complete' });
+      await expect(ask(9)).resolves.toEqual({ kind: 'no-conversation', site: 'gmail', url, reason: RELOAD_TAB });
+      expect(tabInfo).toHaveBeenCalledWith(9);
+    });
+
+    test("a Zendesk page outside the agent workspace: the panel says where Defuse works", async () => {
+      noScript();
+      const url = 'https://acme.zendesk.com/hc/en-us/articles/360001';
+      await expect(withTab({ url, status: 'complete' }).ask(9)).resolves.toEqual({ kind: 'no-conversation', site: 'zendesk', url, reason: zendeskAgentOnly('acme.zendesk.com') });
+    });
+
+    test('another site, or a tab that is gone: null, as before', async () => {
+      noScript();
+      await expect(withTab({ url: 'https://example.com/', status: 'complete' }).ask(9)).resolves.toBeNull();
+      await expect(withTab({ status: 'complete' }).ask(9)).resolves.toBeNull(); // no host access: no URL
+      await expect(withTab(new Error('No tab with id: 9.')).ask(9)).resolves.toBeNull();
+    });
+
+    test('the answer is not kept: once the reloaded page reports, the panel gets its state', async () => {
+      noScript();
+      const tabInfo = vi.fn(async () => ({ url: 'https://mail.google.com/mail/u/0/#inbox/FMfcg', status: 'complete' }));
+      const listen = createListener(createRouter({ ...ports, tabInfo }).handlers);
+      await expect(listen({ type: 'panel:getPageState', data: { tabId: 7 } }, panel)).resolves.toMatchObject({ reason: RELOAD_TAB });
+      expect(ports.broadcast).not.toHaveBeenCalled();
+      await listen({ type: 'content:pageState', data: conversation('third time') }, gmailTab);
+      await expect(listen({ type: 'panel:getPageState', data: { tabId: 7 } }, panel)).resolves.toEqual(conversation('third time'));
+    });
+
+    test('a tab whose content script answers is never looked up', async () => {
+      ports.sendToTab.mockResolvedValueOnce(conversation('third time'));
+      const { ask, tabInfo } = withTab({ url: 'https://mail.google.com/mail/u/0/', status: 'complete' });
+      await expect(ask(9)).resolves.toEqual(conversation('third time'));
+      expect(tabInfo).not.toHaveBeenCalled();
+    });
+  });
+
+  test('draft reads, inserts and replaces carry the conversation id to the page', async () => {
+    ports.sendToTab.mockResolvedValue({ ok: true });
+    await send('panel:getDraft', { tabId: 7, conversationId: 'thread-f:1' }, panel);
+    await send('panel:insert', { tabId: 7, text: 'Sorry.', conversationId: 'thread-f:1' }, panel);
+    await send('panel:replace', { tabId: 7, find: 'Calm down', occurrence: 0, text: 'I hear you', conversationId: 'thread-f:1' }, panel);
+    expect(ports.sendToTab.mock.calls.map(([, type, data]) => [type, (data as { conversationId?: string }).conversationId])).toEqual([
+      ['panel:getDraft', 'thread-f:1'],
+      ['panel:insert', 'thread-f:1'],
+      ['panel:replace', 'thread-f:1'],
+    ]);
+  });
+
+  test("the page's refusal for another conversation reaches the panel as it is", async () => {
+    const refused = { ok: false, error: 'The open conversation changed.', refused: 'conversation-moved' as const };
+    ports.sendToTab.mockResolvedValueOnce(refused);
+    await expect(send('panel:insert', { tabId: 7, text: 'Sorry.', conversationId: 'thread-f:1' }, panel)).resolves.toEqual(refused);
   });
 
   test('panel:getDraft and panel:insert go to the tab content script', async () => {

@@ -19,7 +19,7 @@ describe('suggestions', () => {
     const item = suggestion('acknowledge');
     fireEvent.click(within(item).getByTestId('suggestion-insert'));
     await vi.waitFor(() => expect(within(item).getByTestId('suggestion-status').textContent).toContain(MESSAGES.inserted));
-    expect(bridge.inserted).toEqual([{ tabId: 1, text: 'I can see how frustrating this has been.' }]);
+    expect(bridge.inserted).toEqual([{ tabId: 1, text: 'I can see how frustrating this has been.', conversationId: 'thread-1' }]);
     expect(within(item).getByTestId('suggestion-status').dataset.state).toBe('ok');
     expect(usage.events).toContainEqual({ kind: 'suggestion', tipId: 'acknowledge', action: 'inserted', site: 'gmail' });
   });
@@ -72,7 +72,7 @@ describe('draft coach', () => {
     const dismissive = screen.getAllByTestId('finding').find((f) => f.dataset.rule === 'dismissive')!;
     fireEvent.click(within(dismissive).getByRole('button', { name: 'Use rewrite' }));
     await vi.waitFor(() => expect(screen.getByTestId('coach-status').textContent).toContain(MESSAGES.rewriteApplied));
-    expect(bridge.replaced).toEqual([{ tabId: 1, find: 'calm down', occurrence: 0, text: 'I understand why you are upset' }]);
+    expect(bridge.replaced).toEqual([{ tabId: 1, find: 'calm down', occurrence: 0, text: 'I understand why you are upset', conversationId: 'thread-1' }]);
     expect(usage.events).toContainEqual({ kind: 'rule', tipId: 'dismissive', action: 'fixed', site: 'gmail' });
   });
 
@@ -149,5 +149,20 @@ describe('keyboard', () => {
     const insert = within(item).getByTestId('suggestion-insert');
     const describedBy = document.getElementById(insert.getAttribute('aria-describedby')!);
     expect(describedBy?.textContent).toBe('I can see how frustrating this has been.');
+  });
+});
+
+describe('an edit the page refused because the rep had switched conversation', () => {
+  test('the panel moves to the open conversation and says nothing was written', async () => {
+    const { bridge } = renderPanel(pageWith());
+    await screen.findByTestId('gauge');
+    bridge.insertAnswer = { ok: false, error: 'The open conversation changed.', refused: 'conversation-moved' };
+    bridge.pages.set(1, pageWith({ conversationId: 'thread-2', subject: 'Invoice copy', latestCustomerText: 'Could you resend the invoice?' }));
+    const [item] = screen.getAllByTestId('suggestion');
+    fireEvent.click(within(item!).getByTestId('suggestion-insert'));
+    await vi.waitFor(() => expect(screen.getByTestId('conversation').dataset.conversation).toBe('thread-2'));
+    const notice = await screen.findByTestId('panel-notice');
+    expect(notice.textContent).toBe(MESSAGES.movedNotice);
+    expect(notice.getAttribute('role')).toBe('status');
   });
 });

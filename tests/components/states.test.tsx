@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { RELOAD_TAB, zendeskAgentOnly } from '@/lib/background/noContentScript';
 import { MESSAGES } from '@/lib/state/panelStore';
 import { fakeEngine, pageWith } from '../state/helpers';
 import { renderPanel } from './render';
@@ -148,5 +149,16 @@ describe('a scored conversation', () => {
     await vi.waitFor(() => expect(screen.getByTestId('gauge').dataset.score).toBe('35'));
     expect(screen.getAllByTestId('evidence-item').map((i) => i.dataset.signal)).toEqual(['escalation-demand']);
     expect(within(screen.getByRole('banner')).getByText('Refund')).toBeTruthy();
+  });
+});
+
+describe('a Gmail or Zendesk tab Defuse cannot read', () => {
+  test.each([
+    ['no content script (open since before the install)', 'gmail', 'https://mail.google.com/mail/u/0/#inbox/FMfcg', RELOAD_TAB],
+    ['a Help Center page', 'zendesk', 'https://acme.zendesk.com/hc/en-us', zendeskAgentOnly('acme.zendesk.com')],
+  ] as const)('%s: the panel says what to do, not "open a thread"', async (_name, site, url, reason) => {
+    renderPanel({ kind: 'no-conversation', site, url, reason });
+    await vi.waitFor(() => expect(screen.getByTestId('state-message').dataset.state).toBe('no-conversation'));
+    expect(screen.getByTestId('state-message').textContent).toBe(reason);
   });
 });

@@ -192,6 +192,17 @@ describe('Gmail', () => {
     expect(bg.of('content:draftChanged').at(-1)).toEqual({ conversationId: 'thread-f:1826371094512334501', draft: "I'm sorry this has dragged on." });
   });
 
+  test('an edit naming a conversation is refused when the page shows none', async () => {
+    loadFixture('gmail/inbox.html', GMAIL_INBOX_URL);
+    const { bg } = start(createGmailAdapter(document));
+    await settle();
+    await expect(bg.ask('panel:insert', { tabId: 1, text: 'Sorry.', conversationId: 'thread-f:1826371094512334501' })).resolves.toEqual({
+      ok: false,
+      error: CONVERSATION_MOVED,
+      refused: 'conversation-moved',
+    });
+  });
+
   test('reports typing in the reply box, debounced', async () => {
     loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
     const { bg } = start(createGmailAdapter(document));
@@ -301,7 +312,7 @@ describe('Zendesk', () => {
       await settle();
       click('a[data-entity-id="118"]'); // the panel still shows #123: the re-read is 250 ms away
       const text = "Dana, I'm sorry your refund for order #48213 is late.";
-      await expect(bg.ask('panel:insert', { tabId: 1, text })).resolves.toEqual({ ok: false, error: CONVERSATION_MOVED });
+      await expect(bg.ask('panel:insert', { tabId: 1, text })).resolves.toEqual({ ok: false, error: CONVERSATION_MOVED, refused: 'conversation-moved' });
       expect(box('118').textContent).toBe('Draft for Priya');
       expect(box('123').textContent).toBe('');
       // the new ticket was read and sent at once, so the panel catches up
@@ -311,6 +322,7 @@ describe('Zendesk', () => {
       await expect(bg.ask('panel:replace', { tabId: 1, find: 'Draft', occurrence: 0, text: 'Reply' })).resolves.toEqual({
         ok: false,
         error: CONVERSATION_MOVED,
+        refused: 'conversation-moved',
       });
       expect(box('123').textContent).toBe('');
       expect(bg.of('content:pageState').at(-1)).toMatchObject({ conversation: { conversationId: '123' } });
@@ -323,6 +335,82 @@ describe('Zendesk', () => {
     } finally {
       Reflect.deleteProperty(document, 'execCommand');
     }
+  });
+
+  describe('requests that name the conversation they are for', () => {
+    const box = (id: string) => document.querySelector(`[data-ticket-id="${id}"] [data-test-id="omnicomposer-rich-text-ckeditor"]`)!;
+    beforeEach(() => {
+      loadFixture('zendesk/ticket.html', ZENDESK_URL);
+      runFixtureScripts();
+      // Chromium's execCommand('insertText'), which happy-dom lacks: the text replaces the selection.
+      Object.assign(document, {
+        execCommand: (_cmd: string, _ui: boolean, text: string) => {
+          const range = document.getSelection()!.getRangeAt(0);
+          range.deleteContents();
+          range.insertNode(document.createTextNode(text));
+          return true;
+        },
+      });
+    });
+    afterEach(() => {
+      Reflect.deleteProperty(document, 'execCommand');
+    });
+
+    /** The rep switched to ticket #118 and the page has already told the background; the panel still shows #123. */
+    async function onTicket118() {
+      const { bg } = start(createZendeskAdapter(document));
+      await settle();
+      click('a[data-entity-id="118"]');
+      await settle(300);
+      expect(bg.of('content:pageState').at(-1)).toMatchObject({ conversation: { conversationId: '118' } });
+      return bg;
+    }
+
+    test('Insert for another conversation than the open one is refused, though the page already reported the switch', async () => {
+      const bg = await onTicket118();
+      const text = "Dana, I'm sorry your refund for order #48213 is late.";
+      await expect(bg.ask('panel:insert', { tabId: 1, text, conversationId: '123' })).resolves.toEqual({
+        ok: false,
+        error: CONVERSATION_MOVED,
+        refused: 'conversation-moved',
+      });
+      expect(box('118').textContent).toBe('Draft for Priya');
+      expect(box('123').textContent).toBe('');
+    });
+
+    test('Use rewrite for another conversation leaves the open reply box alone', async () => {
+      const bg = await onTicket118();
+      await expect(bg.ask('panel:replace', { tabId: 1, find: 'Draft', occurrence: 0, text: 'Reply', conversationId: '123' })).resolves.toEqual({
+        ok: false,
+        error: CONVERSATION_MOVED,
+        refused: 'conversation-moved',
+      });
+      expect(box('118').textContent).toBe('Draft for Priya');
+    });
+
+    test('an edit for the open conversation goes ahead', async () => {
+      const bg = await onTicket118();
+      const done = bg.ask('panel:replace', { tabId: 1, find: 'Draft', occurrence: 0, text: 'Reply', conversationId: '118' }) as Promise<unknown>;
+      await settle(100); // the CKEditor bridge's wait for the page-world script
+      await expect(done).resolves.toEqual({ ok: true });
+      expect(box('118').textContent).toBe('Reply for Priya');
+    });
+
+    test("the draft read for another conversation is null, not the open one's draft", async () => {
+      const bg = await onTicket118();
+      expect(bg.ask('panel:getDraft', { tabId: 1, conversationId: '123' })).toBeNull();
+      expect(bg.ask('panel:getDraft', { tabId: 1, conversationId: '118' })).toEqual({ draft: 'Draft for Priya' });
+      expect(bg.ask('panel:getDraft', { tabId: 1 })).toEqual({ draft: 'Draft for Priya' }); // older callers: as before
+    });
+
+    test('a switch the page has not re-read yet is caught too, and the new ticket is sent at once', async () => {
+      const { bg } = start(createZendeskAdapter(document));
+      await settle();
+      click('a[data-entity-id="118"]'); // the re-read is 250 ms away
+      await expect(bg.ask('panel:insert', { tabId: 1, text: 'Sorry.', conversationId: '123' })).resolves.toMatchObject({ refused: 'conversation-moved' });
+      expect(bg.of('content:pageState').at(-1)).toMatchObject({ conversation: { conversationId: '118' } });
+      expect(box('118').textContent).toBe('Draft for Priya');
+    });
   });
 
   test('hears CKEditor edits (which fire no input event) as draft changes', async () => {

@@ -38,7 +38,24 @@ describe('browser bridge', () => {
 
   test('insert never rejects: an unreachable page is a plain-words failure', async () => {
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValueOnce(new Error('Could not establish connection.'));
-    expect(await createBrowserBridge().insert(5, 'hi')).toEqual({ ok: false, error: UNREACHABLE });
+    expect(await createBrowserBridge().insert(5, 'hi', 'thread-1')).toEqual({ ok: false, error: UNREACHABLE });
+  });
+
+  test('draft reads, inserts and replaces name the conversation they are for', async () => {
+    const seen: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      seen.push(message);
+      return Promise.resolve({ ok: true });
+    });
+    const bridge = createBrowserBridge();
+    await bridge.getDraft(5, 'thread-1');
+    await bridge.insert(5, 'Sorry.', 'thread-1');
+    await bridge.replace(5, 'calm down', 1, 'I hear you', 'thread-1');
+    expect(seen).toEqual([
+      { type: 'panel:getDraft', data: { tabId: 5, conversationId: 'thread-1' } },
+      { type: 'panel:insert', data: { tabId: 5, text: 'Sorry.', conversationId: 'thread-1' } },
+      { type: 'panel:replace', data: { tabId: 5, find: 'calm down', occurrence: 1, text: 'I hear you', conversationId: 'thread-1' } },
+    ]);
   });
 
   test('hears page-state and draft broadcasts, and stops when unsubscribed', async () => {

@@ -367,7 +367,7 @@ describe('actions', () => {
   test('Insert sends the suggestion to the reply box and reports success', async () => {
     const { store, bridge, usage } = await ready();
     await store.getState().insertSuggestion('acknowledge');
-    expect(bridge.inserted).toEqual([{ tabId: 1, text: 'I can see how frustrating this has been.' }]);
+    expect(bridge.inserted).toEqual([{ tabId: 1, text: 'I can see how frustrating this has been.', conversationId: 'thread-1' }]);
     expect(store.getState().results['suggestion:acknowledge']).toEqual({ state: 'ok', message: MESSAGES.inserted });
     expect(usage.events).toContainEqual({ kind: 'suggestion', tipId: 'acknowledge', action: 'inserted', site: 'gmail' });
   });
@@ -447,14 +447,14 @@ describe('actions', () => {
     await tick(300);
     const apology = store.getState().findings.find((f) => f.rule === 'missing-apology')!;
     await store.getState().applyRewrite(apology.id);
-    expect(bridge.inserted).toEqual([{ tabId: 1, text: "I'm sorry about this." }]);
+    expect(bridge.inserted).toEqual([{ tabId: 1, text: "I'm sorry about this.", conversationId: 'thread-1' }]);
     expect(store.getState().results.coach).toEqual({ state: 'ok', message: MESSAGES.rewriteAdded });
 
     const dismissive = store.getState().findings.filter((f) => f.rule === 'dismissive');
     const second = dismissive.find((f) => f.start > 0) ?? dismissive[0]!;
     await store.getState().applyRewrite(second.id);
     expect(bridge.replaced).toEqual([
-      { tabId: 1, find: 'Calm down', occurrence: second.start > 0 ? 1 : 0, text: 'I understand why you are upset' },
+      { tabId: 1, find: 'Calm down', occurrence: second.start > 0 ? 1 : 0, text: 'I understand why you are upset', conversationId: 'thread-1' },
     ]);
     expect(copied).toEqual([]);
     expect(store.getState().results.coach).toEqual({ state: 'ok', message: MESSAGES.rewriteApplied });
@@ -692,5 +692,128 @@ describe('the reminder offer for a promised update follows the draft', () => {
     expect(store.getState().promise?.label).toBe('by 3pm tomorrow');
     store.getState().setManualDraft('You will hear from me.');
     expect(store.getState().promise).toBeNull();
+  });
+});
+
+describe('edits name the conversation the panel shows', () => {
+  const MOVED = { ok: false, error: 'The open conversation changed, so Defuse left the reply box alone.', refused: 'conversation-moved' } as const;
+
+  async function ready(...args: Parameters<typeof setup>) {
+    const t = setup(...args);
+    t.store.getState().start();
+    await tick();
+    return t;
+  }
+
+  test('Insert, Use rewrite and the draft read all carry the conversation id', async () => {
+    const { store, bridge } = await ready();
+    expect(bridge.draftRequests).toEqual([{ tabId: 1, conversationId: 'thread-1' }]);
+    await store.getState().insertSuggestion('acknowledge');
+    bridge.pushDraft({ conversationId: 'thread-1', draft: 'Calm down.' });
+    await tick(300);
+    await store.getState().applyRewrite(store.getState().findings.find((f) => f.rule === 'dismissive')!.id);
+    expect(bridge.inserted.map((i) => i.conversationId)).toEqual(['thread-1']);
+    expect(bridge.replaced.map((r) => r.conversationId)).toEqual(['thread-1']);
+  });
+
+  test('refused because the tab shows another conversation: the action says so, and the new view says why nothing was written', async () => {
+    const { store, bridge } = await ready();
+    bridge.insertAnswer = MOVED;
+    await store.getState().insertSuggestion('acknowledge'); // the page's news of thread-2 is still on its way
+    expect(store.getState().results['suggestion:acknowledge']).toEqual({ state: 'failed', message: MESSAGES.conversationMoved });
+    expect(store.getState().notice).toBeNull();
+    bridge.pushPageState({ tabId: 1, state: pageWith({ conversationId: 'thread-2', latestCustomerText: 'Thanks, all good now.' }) });
+    await tick();
+    expect(store.getState().conversation?.conversationId).toBe('thread-2');
+    expect(store.getState().notice).toBe(MESSAGES.movedNotice);
+    expect(store.getState().results).toEqual({});
+  });
+
+  test('a refusal sends the panel to ask what is open, so a missed broadcast cannot keep it on the old conversation', async () => {
+    const { store, bridge } = await ready();
+    bridge.insertAnswer = MOVED;
+    bridge.pages.set(1, pageWith({ conversationId: 'thread-2' })); // the tab moved; the panel was never told
+    const asked = bridge.pageStateRequests.length;
+    await store.getState().insertSuggestion('acknowledge');
+    await tick();
+    expect(bridge.pageStateRequests.length).toBe(asked + 1);
+    expect(store.getState().conversation?.conversationId).toBe('thread-2');
+    expect(store.getState().notice).toBe(MESSAGES.movedNotice);
+  });
+
+  test('when the panel has already moved on by the time the refusal comes back, the notice is shown at once', async () => {
+    const { store, bridge } = await ready();
+    let answer: (r: typeof MOVED) => void = () => {};
+    bridge.insert = (tabId, text, conversationId) => {
+      bridge.inserted.push({ tabId, text, conversationId });
+      return new Promise((resolve) => (answer = resolve));
+    };
+    const inserting = store.getState().insertSuggestion('acknowledge');
+    bridge.pushPageState({ tabId: 1, state: pageWith({ conversationId: 'thread-2' }) });
+    await tick();
+    expect(store.getState().notice).toBeNull();
+    answer(MOVED);
+    await inserting;
+    expect(store.getState().conversation?.conversationId).toBe('thread-2');
+    expect(store.getState().notice).toBe(MESSAGES.movedNotice);
+    expect(store.getState().results['suggestion:acknowledge']).toBeUndefined(); // not pinned on thread-2's suggestion
+  });
+
+  test('a refused rewrite is not copied for pasting: it was for the other conversation', async () => {
+    const { store, bridge, copied } = await ready();
+    bridge.replaceAnswer = MOVED;
+    bridge.pushDraft({ conversationId: 'thread-1', draft: 'Calm down.' });
+    await tick(300);
+    await store.getState().applyRewrite(store.getState().findings.find((f) => f.rule === 'dismissive')!.id);
+    expect(copied).toEqual([]);
+    expect(store.getState().results.coach).toEqual({ state: 'failed', message: MESSAGES.conversationMoved });
+  });
+
+  test('other failures keep their own words and do not send the panel looking', async () => {
+    const { store, bridge } = await ready();
+    bridge.insertAnswer = { ok: false, error: 'The reply box is read-only.' };
+    const asked = bridge.pageStateRequests.length;
+    await store.getState().insertSuggestion('acknowledge');
+    await tick();
+    expect(store.getState().results['suggestion:acknowledge']?.message).toBe('The reply box is read-only.');
+    expect(bridge.pageStateRequests.length).toBe(asked);
+    expect(store.getState().notice).toBeNull();
+  });
+
+  test('the notice goes with the next action, the next conversation or another tab', async () => {
+    const moved = async () => {
+      const t = await ready();
+      t.bridge.insertAnswer = MOVED;
+      t.bridge.pages.set(1, pageWith({ conversationId: 'thread-2' }));
+      await t.store.getState().insertSuggestion('acknowledge');
+      await tick();
+      expect(t.store.getState().notice).toBe(MESSAGES.movedNotice);
+      t.bridge.insertAnswer = { ok: true };
+      return t;
+    };
+
+    const action = await moved();
+    await action.store.getState().copySuggestion('acknowledge');
+    expect(action.store.getState().notice).toBeNull();
+
+    const next = await moved();
+    next.bridge.pushPageState({ tabId: 1, state: pageWith({ conversationId: 'thread-3' }) });
+    expect(next.store.getState().notice).toBeNull();
+
+    const tab = await moved();
+    tab.bridge.pages.set(2, pageWith({ conversationId: 'thread-9' }));
+    tab.tabs.emit({ type: 'activated', tabId: 2 });
+    await tick();
+    expect(tab.store.getState().notice).toBeNull();
+  });
+});
+
+describe('a tab whose page Defuse cannot read', () => {
+  test("the background's reason (reload the tab, the agent workspace) is what the panel shows", async () => {
+    const reason = 'Reload this tab so Defuse can read it — it was open before Defuse was installed or updated.';
+    const { store } = setup({ kind: 'no-conversation', site: 'gmail', url: 'https://mail.google.com/mail/u/0/#inbox/FMfcg', reason });
+    store.getState().start();
+    await tick();
+    expect(store.getState()).toMatchObject({ status: 'no-conversation', site: 'gmail', noConversationReason: reason });
   });
 });
