@@ -22,6 +22,10 @@ export function ConversationNotes({ store, conversation }: { store: NotesStore; 
       savedNote={s.note?.text ?? ''}
       draft={s.drafts[key]}
       onDraftChange={s.setDraft}
+      noteUnreadable={s.noteUnreadable}
+      onRetryNote={s.retryNote}
+      followUpDraft={s.followUpDrafts[key]}
+      onFollowUpDraftChange={s.setFollowUpDraft}
       noteUpdatedAt={s.note?.updatedAt}
       followUp={s.followUp ? { ...s.followUp, id: s.followUp.id! } : null}
       overdue={s.overdue.map((f) => ({ ...f, id: f.id! }))}
@@ -29,6 +33,9 @@ export function ConversationNotes({ store, conversation }: { store: NotesStore; 
       onSetFollowUp={s.setFollowUp}
       onDone={s.done}
       onClear={s.clear}
+      canUndoClear={s.lastCleared?.key === key}
+      onUndoClear={s.undoClear}
+      onUndoExpired={s.dismissUndo}
       error={s.error}
       status={s.status}
       promise={promise ? { at: Date.parse(promise.at), label: promise.label } : null}

@@ -1,7 +1,8 @@
 // The rep's note on the open conversation, its follow-up reminder, and every overdue follow-up.
 // Props and callbacks only: lib/state/notesStore.ts connects them to lib/storage.
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { FollowUpWhen } from '@/lib/followups';
+import type { FollowUpDraft } from '@/lib/state/notesStore';
 
 export interface FollowUpView {
   id: number;
@@ -19,6 +20,14 @@ export interface NotesSectionProps {
   draft?: string;
   /** Told on every edit of the note field, so an unsaved note outlives this view. */
   onDraftChange?(text: string): void;
+  /** The saved note couldn't be read: it isn't shown, Save is refused, and Retry reads it again. */
+  noteUnreadable?: boolean;
+  /** Reads the saved note again; resolves to the text the field should show, or null if it still fails. */
+  onRetryNote?(): Promise<string | null>;
+  /** What to follow up and the custom time, typed earlier and not set as a reminder yet. */
+  followUpDraft?: FollowUpDraft;
+  /** Told on every edit of those two fields, so they outlive this view. */
+  onFollowUpDraftChange?(draft: FollowUpDraft): void;
   noteUpdatedAt?: number;
   followUp: FollowUpView | null;
   /** Overdue follow-ups of any conversation, soonest first. */
@@ -28,6 +37,12 @@ export interface NotesSectionProps {
   onSetFollowUp(when: FollowUpWhen, note: string): Promise<boolean>;
   onDone(id: number): void | Promise<void>;
   onClear(id: number): void | Promise<void>;
+  /** The reminder was just cleared here and can still be put back: "Reminder cleared. Undo". */
+  canUndoClear?: boolean;
+  /** Puts the cleared reminder back; resolves true when it is back. */
+  onUndoClear?(): Promise<boolean>;
+  /** The time to undo has passed. */
+  onUndoExpired?(): void;
   /** An update the rep has just promised the customer ("by 3pm today"): offered as the reminder time. */
   promise?: { at: number; label: string } | null;
   /** A storage failure, in plain words. */
@@ -55,17 +70,46 @@ function localInputValue(ms: number): string {
 
 const SITE_NAMES = { gmail: 'Gmail', zendesk: 'Zendesk' } as const;
 
+/** How long "Reminder cleared. Undo" offers the undo; the count waits while Undo has focus or the pointer. */
+export const UNDO_MS = 10_000;
+
 export function NotesSection(props: NotesSectionProps) {
   const { followUp, overdue, error, status } = props;
   const now = props.now ?? Date.now;
   const noteId = useId();
   const dueId = useId();
   const followNoteId = useId();
+  const unreadableId = useId();
   const [text, setText] = useState(props.draft ?? props.savedNote);
-  const [due, setDue] = useState(() => localInputValue(now() + 60 * 60_000));
-  const [followNote, setFollowNote] = useState('');
+  const [due, setDue] = useState(() => props.followUpDraft?.due ?? localInputValue(now() + 60 * 60_000));
+  const [followNote, setFollowNote] = useState(props.followUpDraft?.note ?? '');
   const [formError, setFormError] = useState<string | null>(null);
   const dirty = text.trim() !== props.savedNote.trim();
+  const noteField = useRef<HTMLTextAreaElement>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const clearButton = useRef<HTMLButtonElement>(null);
+  /** Where focus goes after the rep's Clear or Undo removes the button it was on. */
+  const focusNext = useRef<'undo' | 'clear' | null>(null);
+  /** Undo has focus or the pointer: the offer doesn't run out under the rep's hand. */
+  const [holding, setHolding] = useState(false);
+  const canUndo = !!props.canUndoClear;
+  const { onUndoExpired } = props;
+
+  useEffect(() => {
+    if (!canUndo || holding) return;
+    const t = setTimeout(() => onUndoExpired?.(), UNDO_MS);
+    return () => clearTimeout(t);
+  }, [canUndo, holding, onUndoExpired]);
+
+  useEffect(() => {
+    if (focusNext.current === 'undo' && canUndo) undoButton.current?.focus();
+    else if (focusNext.current === 'clear' && followUp) clearButton.current?.focus();
+    else return;
+    focusNext.current = null;
+  }, [canUndo, followUp]);
+  useEffect(() => {
+    if (!canUndo) setHolding(false);
+  }, [canUndo]);
 
   // One status at a time: a form error is the latest word until the next action, which clears it.
   const saveNote = (e: FormEvent) => {
@@ -82,7 +126,32 @@ export function NotesSection(props: NotesSectionProps) {
 
   const clear = (id: number) => {
     setFormError(null);
+    // The Clear button goes with the reminder: focus moves to Undo, so the keyboard isn't left on nothing.
+    focusNext.current = 'undo';
     void props.onClear(id);
+  };
+
+  const undo = async () => {
+    setFormError(null);
+    focusNext.current = 'clear';
+    if (!(await props.onUndoClear?.())) focusNext.current = null;
+  };
+
+  const retryNote = async () => {
+    const shown = await props.onRetryNote?.();
+    if (shown === null || shown === undefined) return;
+    setText(shown);
+    noteField.current?.focus();
+  };
+
+  const editFollowNote = (value: string) => {
+    setFollowNote(value);
+    props.onFollowUpDraftChange?.({ note: value });
+  };
+
+  const editDue = (value: string) => {
+    setDue(value);
+    props.onFollowUpDraftChange?.({ due: value });
   };
 
   /** `fallbackNote`: what the reminder says when the rep typed nothing. */
@@ -93,7 +162,9 @@ export function NotesSection(props: NotesSectionProps) {
     }
     setFormError(null);
     // Moving a reminder keeps what it said unless the rep typed something new.
-    if (await props.onSetFollowUp(choice, followNote.trim() || fallbackNote || followUp?.note || '')) setFollowNote('');
+    const typed = followNote.trim();
+    // The field empties once its text is in the reminder, unless the rep typed more meanwhile.
+    if (await props.onSetFollowUp(choice, typed || fallbackNote || followUp?.note || '')) setFollowNote((now) => (now.trim() === typed ? '' : now));
   };
 
   const custom = (e: FormEvent) => {
@@ -102,6 +173,24 @@ export function NotesSection(props: NotesSectionProps) {
   };
 
   const others = overdue.filter((f) => f.id !== followUp?.id);
+
+  // Named in full for screen readers and voice control alike ("Undo…" is what the rep sees and says).
+  const undoControl = (
+    <button
+      ref={undoButton}
+      type="button"
+      className="link"
+      data-testid="undo-clear"
+      aria-label="Undo clearing the reminder"
+      onClick={() => void undo()}
+      onFocus={() => setHolding(true)}
+      onBlur={() => setHolding(false)}
+      onMouseEnter={() => setHolding(true)}
+      onMouseLeave={() => setHolding(false)}
+    >
+      Undo
+    </button>
+  );
 
   return (
     <section className="card notes" aria-labelledby="notes-title">
@@ -112,17 +201,23 @@ export function NotesSection(props: NotesSectionProps) {
         {error ? (
           <p className="action-status failed" role="alert">
             {error}
+            {canUndo ? <> {undoControl}</> : null}
           </p>
         ) : formError ? null : status ? (
-          <p className="action-status">{status}</p>
+          <p className="action-status">
+            {status}
+            {canUndo ? <> {undoControl}</> : null}
+          </p>
         ) : null}
       </div>
 
       <form onSubmit={saveNote} className="stack">
         <label htmlFor={noteId}>Your note on this conversation (stays on this computer)</label>
         <textarea
+          ref={noteField}
           id={noteId}
           data-testid="note"
+          aria-describedby={props.noteUnreadable ? unreadableId : undefined}
           dir="auto"
           rows={3}
           value={text}
@@ -135,6 +230,15 @@ export function NotesSection(props: NotesSectionProps) {
         <button type="submit" aria-disabled={!dirty || undefined}>
           Save note
         </button>
+        {props.noteUnreadable ? (
+          <p id={unreadableId} className="action-status failed" data-testid="note-unreadable">
+            Your saved note couldn't be read, so it isn't shown here. What you type is kept, and Save won't replace the
+            saved note until it has been read.{' '}
+            <button type="button" aria-label="Retry reading the saved note" onClick={() => void retryNote()}>
+              Retry
+            </button>
+          </p>
+        ) : null}
         {dirty ? (
           <p className="muted" data-testid="note-unsaved">
             Draft: press Save note to keep it.
@@ -157,7 +261,7 @@ export function NotesSection(props: NotesSectionProps) {
           <button type="button" className="link" onClick={() => done(followUp.id)}>
             Done
           </button>{' '}
-          <button type="button" className="link" onClick={() => clear(followUp.id)}>
+          <button ref={clearButton} type="button" className="link" onClick={() => clear(followUp.id)}>
             Clear
           </button>
         </p>
@@ -172,7 +276,7 @@ export function NotesSection(props: NotesSectionProps) {
       ) : null}
       <div className="stack">
         <label htmlFor={followNoteId}>What to follow up (optional)</label>
-        <input id={followNoteId} type="text" dir="auto" maxLength={200} value={followNote} onChange={(e) => setFollowNote(e.target.value)} />
+        <input id={followNoteId} type="text" dir="auto" maxLength={200} value={followNote} onChange={(e) => editFollowNote(e.target.value)} />
         <div className="row" role="group" aria-label="Remind me">
           <button type="button" onClick={() => void schedule('in-2h')}>
             In 2 hours
@@ -184,7 +288,7 @@ export function NotesSection(props: NotesSectionProps) {
       </div>
       <form onSubmit={custom} className="stack">
         <label htmlFor={dueId}>Or remind me at</label>
-        <input id={dueId} type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} />
+        <input id={dueId} type="datetime-local" value={due} onChange={(e) => editDue(e.target.value)} />
         <button type="submit">{followUp ? 'Move reminder' : 'Set reminder'}</button>
         {formError ? (
           <p className="action-status failed" role="alert">

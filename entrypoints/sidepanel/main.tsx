@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/components/App';
 import { ConversationNotes } from '@/components/ConversationNotes';
-import { cancelFollowUp, markDone, scheduleFollowUp } from '@/lib/followups';
+import { cancelFollowUp, markDone, restoreFollowUp, scheduleFollowUp } from '@/lib/followups';
 import { createBrowserBridge } from '@/lib/state/bridge';
 import { defaultEngine } from '@/lib/state/defaultEngine';
 import { createNotesStore } from '@/lib/state/notesStore';
@@ -29,6 +29,7 @@ const notes = createNotesStore({
   scheduleFollowUp,
   markDone,
   cancelFollowUp,
+  restoreFollowUp: (row) => restoreFollowUp(row),
   now: Date.now,
 });
 

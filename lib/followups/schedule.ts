@@ -4,6 +4,7 @@
 import { browser } from 'wxt/browser';
 import {
   deleteFollowUp,
+  putBackFollowUp,
   putFollowUp,
   setFollowUpDone,
   setFollowUpSnoozed,
@@ -79,6 +80,21 @@ export async function cancelFollowUp(id: number, deps: FollowUpDeps = {}): Promi
   const gone = await deleteFollowUp(id, deps.db);
   if (gone.ok) await clearBrowserSide(id, deps);
   return gone;
+}
+
+/**
+ * Puts back a follow-up cleared a moment ago (the panel's Undo): the same reminder, and its alarm set
+ * again as scheduling does, so it still rings. One already shown goes back to the overdue list without
+ * ringing twice; one whose time passed during the undo rings at once (an alarm set in the past fires
+ * right away). On failure, `pending` is the record, unchanged.
+ */
+export async function restoreFollowUp(row: FollowUpRecord, now = Date.now(), deps: FollowUpDeps = {}): Promise<Result<FollowUpRecord, FollowUpRecord>> {
+  const back = await putBackFollowUp(row, now, deps.db);
+  if (back.ok && back.value.firedAt === undefined) {
+    const { id, dueAt } = back.value;
+    await quietly('setting the reminder alarm', () => apiOf(deps).alarms.create(alarmName(id!), { when: dueAt }));
+  }
+  return back;
 }
 
 async function clearBrowserSide(id: number, deps: FollowUpDeps): Promise<void> {

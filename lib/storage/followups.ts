@@ -149,6 +149,39 @@ export async function deleteFollowUp(id: number, db?: DefuseDB): Promise<Result<
   }, id, { what: 'the change', op: 'save' });
 }
 
+/**
+ * Puts back a reminder the rep has just cleared (the panel's Undo): the same row, so the same id (and
+ * alarm name), due time, note, conversation, and whether it was already shown. Refused when the
+ * conversation has another pending reminder by now (another window set one): there is at most one, and
+ * an undo never overwrites a newer reminder. On failure, `pending` is the row, unchanged.
+ */
+export async function putBackFollowUp(row: FollowUpRecord, now = Date.now(), db?: DefuseDB): Promise<Result<FollowUpRecord, FollowUpRecord>> {
+  const problem =
+    checkTarget(row) ??
+    (!Number.isSafeInteger(row.id) || row.id! <= 0
+      ? 'This reminder has no id, so it could not be put back.'
+      : !isTime(row.dueAt)
+        ? 'Pick a date and time for the reminder.'
+        : row.status === 'done'
+          ? 'This reminder is already done; set a new one instead.'
+          : null);
+  if (problem) return refuse(invalid(problem), row);
+  return write(
+    db,
+    (d) => [d.followUps],
+    async (d) => {
+      const pending = await pendingOf(d, row.site, row.conversationId);
+      if (pending && pending.id !== row.id)
+        throw invalid('This conversation has a newer reminder (set in another window), so the cleared one was not put back.');
+      const back: FollowUpRecord = { ...row, subject: clipSubject(row.subject), updatedAt: now };
+      await d.followUps.put(back);
+      return back;
+    },
+    row,
+    REMINDER,
+  );
+}
+
 /** How early an alarm may ring and still count (alarm clocks are coarse). */
 const EARLY_MS = 60_000;
 

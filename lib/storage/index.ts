@@ -19,6 +19,7 @@ export {
   setFollowUpDone,
   setFollowUpSnoozed,
   deleteFollowUp,
+  putBackFollowUp,
   claimDue,
   type Claim,
   type FollowUpTarget,

@@ -5,10 +5,10 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, describe, expect, test } from 'vitest';
 import { ConversationNotes } from '@/components/ConversationNotes';
 import { PanelStoreProvider } from '@/components/PanelContext';
-import { cancelFollowUp, markDone, scheduleFollowUp } from '@/lib/followups';
+import { cancelFollowUp, markDone, restoreFollowUp, scheduleFollowUp } from '@/lib/followups';
 import type { ConversationSnapshot } from '@/lib/messaging/protocol';
 import { createNotesStore, type NotesDeps, type NotesStore } from '@/lib/state/notesStore';
-import { getNote, getPendingFollowUp, listOverdue, saveNote, type DefuseDB } from '@/lib/storage';
+import { getNote, getPendingFollowUp, listOverdue, saveNote, StorageError, type DefuseDB } from '@/lib/storage';
 import { fakeApi } from '../followups/fakeApi';
 import { setup } from '../state/helpers';
 import { freshDb } from '../storage/helpers';
@@ -27,8 +27,8 @@ const conversation = (id: string): ConversationSnapshot => ({
   url: `https://mail.google.com/mail/u/0/#inbox/${id}`,
 });
 
-function notesStore(db: DefuseDB, over: Partial<NotesDeps> = {}): NotesStore {
-  const d = { db, api: fakeApi().api };
+function notesStore(db: DefuseDB, over: Partial<NotesDeps> = {}, api = fakeApi().api): NotesStore {
+  const d = { db, api };
   return createNotesStore({
     getNote: (s, id) => getNote(s, id, db),
     saveNote: (input) => saveNote(input, NOW, db),
@@ -37,6 +37,7 @@ function notesStore(db: DefuseDB, over: Partial<NotesDeps> = {}): NotesStore {
     scheduleFollowUp: (t, when) => scheduleFollowUp(t, when, NOW, d),
     markDone: (id) => markDone(id, NOW, d),
     cancelFollowUp: (id) => cancelFollowUp(id, d),
+    restoreFollowUp: (row) => restoreFollowUp(row, NOW, d),
     now: () => NOW,
     ...over,
   });
@@ -49,6 +50,8 @@ function Panel({ notes, c }: { notes: NotesStore; c: ConversationSnapshot | null
 }
 
 const field = () => screen.getByLabelText(/Your note on this conversation/) as HTMLTextAreaElement;
+const followText = () => screen.getByLabelText('What to follow up (optional)') as HTMLInputElement;
+const dueField = () => screen.getByLabelText('Or remind me at') as HTMLInputElement;
 
 describe('an unsaved note', () => {
   test('is still there after the rep looks at another tab and comes back', async () => {
@@ -125,5 +128,95 @@ describe('an unsaved note', () => {
     expect(document.activeElement).toBe(save);
     expect(field().value).toBe('Refund approved');
     expect(save.getAttribute('aria-disabled')).toBe('true');
+  });
+});
+
+describe('what to follow up, typed before the reminder is set', () => {
+  test('is still there, with the picked time, after another conversation and another tab', async () => {
+    const notes = notesStore(freshDb());
+    const view = render(<Panel notes={notes} c={conversation('a')} />);
+    await waitFor(() => followText());
+    fireEvent.change(followText(), { target: { value: 'Check the courier picked it up' } });
+    fireEvent.change(dueField(), { target: { value: '2099-03-02T14:30' } });
+
+    view.rerender(<Panel notes={notes} c={conversation('b')} />);
+    await waitFor(() => expect(notes.getState().target?.conversationId).toBe('b'));
+    await waitFor(() => expect(followText().value).toBe(''));
+    view.rerender(<Panel notes={notes} c={null} />);
+    view.rerender(<Panel notes={notes} c={conversation('a')} />);
+    await waitFor(() => expect(followText().value).toBe('Check the courier picked it up'));
+    expect(dueField().value).toBe('2099-03-02T14:30');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Set reminder' }));
+    await waitFor(() => expect(screen.getByTestId('follow-up').textContent).toContain('Check the courier picked it up'));
+    await waitFor(() => expect(followText().value).toBe(''));
+    view.rerender(<Panel notes={notes} c={null} />);
+    view.rerender(<Panel notes={notes} c={conversation('a')} />);
+    await waitFor(() => followText());
+    expect(followText().value).toBe('');
+  });
+});
+
+describe('Clear, then Undo', () => {
+  test('puts back the same reminder, which rings again, from the keyboard', async () => {
+    const db = freshDb();
+    const fake = fakeApi();
+    const notes = notesStore(db, {}, fake.api);
+    render(<Panel notes={notes} c={conversation('a')} />);
+    await waitFor(() => followText());
+    fireEvent.change(followText(), { target: { value: 'Refund released?' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Tomorrow 9am' }));
+    await waitFor(() => screen.getByTestId('follow-up'));
+    const before = screen.getByTestId('follow-up').textContent;
+    const set = notes.getState().followUp!;
+
+    const clear = screen.getByRole('button', { name: 'Clear' });
+    clear.focus();
+    fireEvent.click(clear);
+    const undo = await screen.findByRole('button', { name: 'Undo clearing the reminder' });
+    expect(screen.queryByTestId('follow-up')).toBeNull();
+    expect(screen.getByTestId('notes-status').textContent).toBe('Reminder cleared. Undo');
+    expect(document.activeElement).toBe(undo);
+    expect(await db.followUps.count()).toBe(0);
+    expect(fake.alarms.size).toBe(0);
+
+    fireEvent.click(undo);
+    await waitFor(() => expect(screen.getByTestId('follow-up').textContent).toBe(before));
+    expect(screen.getByTestId('notes-status').textContent).toBe('Reminder put back.');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Clear' }));
+    expect(await db.followUps.toArray()).toEqual([{ ...set, updatedAt: NOW }]);
+    expect([...fake.alarms]).toEqual([[`followup:${set.id}`, set.dueAt]]);
+  });
+});
+
+describe('a saved note that could not be read', () => {
+  test('is not replaced by Save; Retry shows it with the typed text after it, and saving keeps both', async () => {
+    const db = freshDb();
+    await saveNote({ site: 'gmail', conversationId: 'a', subject: 'A', text: 'Refund ref 4471' }, NOW, db);
+    let broken = true;
+    const fail = { ok: false as const, error: new StorageError('unknown', "Reading didn't work (UnknownError). Try again, and reload Defuse if it keeps happening.") };
+    const notes = notesStore(db, { getNote: async (s, id) => (broken ? fail : getNote(s, id, db)) });
+    render(<Panel notes={notes} c={conversation('a')} />);
+    await waitFor(() => field());
+    expect(screen.getByRole('alert').textContent).toMatch(/Reading didn't work/);
+    expect(screen.getByTestId('note-unreadable').textContent).toMatch(/couldn't be read/);
+
+    fireEvent.change(field(), { target: { value: 'Called back' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^Not saved: your saved note couldn't be read/));
+    expect(field().value).toBe('Called back');
+    expect((await db.notes.toArray()).map((n) => n.text)).toEqual(['Refund ref 4471']);
+
+    broken = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Retry reading the saved note' }));
+    await waitFor(() => expect(field().value).toBe('Refund ref 4471\n\nCalled back'));
+    expect(screen.queryByTestId('note-unreadable')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByTestId('note-unsaved')).toBeTruthy();
+    expect(document.activeElement).toBe(field());
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(() => expect(screen.getByTestId('notes-status').textContent).toBe('Note saved on this computer.'));
+    expect((await db.notes.toArray()).map((n) => n.text)).toEqual(['Refund ref 4471\n\nCalled back']);
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { NotesSection, type NotesSectionProps } from '@/components/NotesSection';
+import { NotesSection, UNDO_MS, type NotesSectionProps } from '@/components/NotesSection';
 import { App } from '@/components/App';
 import { pageWith, setup } from '../state/helpers';
 
@@ -209,5 +209,119 @@ describe('notes: one status at a time', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.getByTestId('notes-status').textContent).toBe('Note saved on this computer.');
+  });
+});
+
+describe('what to follow up, before the reminder is set', () => {
+  test('starts from the kept text and time, and reports each edit', () => {
+    const onFollowUpDraftChange = vi.fn();
+    render(<NotesSection {...props({ followUpDraft: { note: 'Check the courier', due: '2025-03-02T14:30' }, onFollowUpDraftChange })} />);
+    const text = screen.getByLabelText('What to follow up (optional)') as HTMLInputElement;
+    const due = screen.getByLabelText('Or remind me at') as HTMLInputElement;
+    expect(text.value).toBe('Check the courier');
+    expect(due.value).toBe('2025-03-02T14:30');
+    fireEvent.change(text, { target: { value: 'Check the courier again' } });
+    expect(onFollowUpDraftChange).toHaveBeenLastCalledWith({ note: 'Check the courier again' });
+    fireEvent.change(due, { target: { value: '2025-03-03T09:15' } });
+    expect(onFollowUpDraftChange).toHaveBeenLastCalledWith({ due: '2025-03-03T09:15' });
+  });
+
+  test('the kept text goes into the reminder', () => {
+    const p = props({ followUpDraft: { note: 'Check the courier' } });
+    render(<NotesSection {...p} />);
+    fireEvent.click(screen.getByRole('button', { name: 'In 2 hours' }));
+    expect(p.onSetFollowUp).toHaveBeenCalledWith('in-2h', 'Check the courier');
+  });
+});
+
+describe('Undo after Clear', () => {
+  afterEach(() => void vi.useRealTimers());
+
+  test('"Reminder cleared. Undo" sits in the live region; Undo puts the reminder back', async () => {
+    const p = props({ status: 'Reminder cleared.', canUndoClear: true, onUndoClear: vi.fn(async () => true) });
+    render(<NotesSection {...p} />);
+    const undo = screen.getByRole('button', { name: 'Undo clearing the reminder' });
+    expect(undo.textContent).toBe('Undo');
+    expect(screen.getByTestId('notes-status').textContent).toBe('Reminder cleared. Undo');
+    fireEvent.click(undo);
+    await waitFor(() => expect(p.onUndoClear).toHaveBeenCalledTimes(1));
+  });
+
+  test('keyboard focus moves from Clear to Undo, and back to the restored reminder\'s Clear', async () => {
+    const p = props({ followUp: followUp() });
+    const view = render(<NotesSection {...p} />);
+    const clear = screen.getByRole('button', { name: 'Clear' });
+    clear.focus();
+    fireEvent.click(clear);
+    view.rerender(<NotesSection {...p} followUp={null} status="Reminder cleared." canUndoClear onUndoClear={async () => true} />);
+    const undo = screen.getByRole('button', { name: 'Undo clearing the reminder' });
+    expect(document.activeElement).toBe(undo);
+
+    fireEvent.click(undo);
+    await act(async () => {});
+    view.rerender(<NotesSection {...p} followUp={followUp()} status="Reminder put back." canUndoClear={false} />);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Clear' }));
+  });
+
+  test('the offer runs out after UNDO_MS', () => {
+    vi.useFakeTimers();
+    const onUndoExpired = vi.fn();
+    render(<NotesSection {...props({ status: 'Reminder cleared.', canUndoClear: true, onUndoExpired })} />);
+    act(() => void vi.advanceTimersByTime(UNDO_MS - 1));
+    expect(onUndoExpired).not.toHaveBeenCalled();
+    act(() => void vi.advanceTimersByTime(1));
+    expect(onUndoExpired).toHaveBeenCalledTimes(1);
+  });
+
+  test('the offer waits while Undo has keyboard focus or the pointer, then gets the full time again', () => {
+    vi.useFakeTimers();
+    const onUndoExpired = vi.fn();
+    render(<NotesSection {...props({ status: 'Reminder cleared.', canUndoClear: true, onUndoExpired })} />);
+    const undo = screen.getByRole('button', { name: 'Undo clearing the reminder' });
+    act(() => undo.focus());
+    act(() => void vi.advanceTimersByTime(3 * UNDO_MS));
+    expect(onUndoExpired).not.toHaveBeenCalled();
+    act(() => undo.blur());
+    fireEvent.mouseEnter(undo);
+    act(() => void vi.advanceTimersByTime(3 * UNDO_MS));
+    expect(onUndoExpired).not.toHaveBeenCalled();
+    fireEvent.mouseLeave(undo);
+    act(() => void vi.advanceTimersByTime(UNDO_MS - 1));
+    expect(onUndoExpired).not.toHaveBeenCalled();
+    act(() => void vi.advanceTimersByTime(1));
+    expect(onUndoExpired).toHaveBeenCalledTimes(1);
+  });
+
+  test('a failed undo shows the error with Undo still beside it', () => {
+    render(<NotesSection {...props({ error: "Your browser's storage is full.", canUndoClear: true })} />);
+    expect(screen.getByRole('alert').textContent).toBe("Your browser's storage is full. Undo");
+    expect(screen.getByRole('button', { name: 'Undo clearing the reminder' })).toBeTruthy();
+  });
+
+  test('no Undo without a clear to undo', () => {
+    render(<NotesSection {...props({ status: 'Reminder set.' })} />);
+    expect(screen.queryByRole('button', { name: /Undo/ })).toBeNull();
+  });
+});
+
+describe('a saved note that could not be read', () => {
+  test('says so beside the field, and Retry shows what the store read, with focus in the field', async () => {
+    const onRetryNote = vi.fn(async () => 'Refund ref 4471\n\nCalled back');
+    render(<NotesSection {...props({ noteUnreadable: true, draft: 'Called back', onRetryNote })} />);
+    expect(screen.getByTestId('note-unreadable').textContent).toMatch(/couldn't be read.*Save won't replace the\s+saved note/);
+    // a screen reader hears why on reaching the field
+    expect(screen.getByTestId('note').getAttribute('aria-describedby')).toBe(screen.getByTestId('note-unreadable').id);
+    fireEvent.click(screen.getByRole('button', { name: 'Retry reading the saved note' }));
+    const field = screen.getByTestId('note') as HTMLTextAreaElement;
+    await waitFor(() => expect(field.value).toBe('Refund ref 4471\n\nCalled back'));
+    expect(document.activeElement).toBe(field);
+  });
+
+  test('a Retry that fails again keeps the typed text', async () => {
+    const onRetryNote = vi.fn(async () => null);
+    render(<NotesSection {...props({ noteUnreadable: true, draft: 'Called back', onRetryNote })} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Retry reading the saved note' }));
+    await waitFor(() => expect(onRetryNote).toHaveBeenCalled());
+    expect((screen.getByTestId('note') as HTMLTextAreaElement).value).toBe('Called back');
   });
 });

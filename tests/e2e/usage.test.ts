@@ -86,6 +86,40 @@ describe('usage and notes across the extension pages', () => {
     await host.close();
   });
 
+  test('a cleared reminder comes back with Undo, from the keyboard, with its alarm', async () => {
+    const host = await h.openHost(fixtureUrl('gmail', 'thread'));
+    await waitForBadge(host, (await expectedConversation(host, 'gmail')).conversation);
+    const panel = await panelFor(host);
+    const alarms = () =>
+      panel.evaluate(async () => {
+        const chrome = (globalThis as unknown as { chrome: { alarms: { getAll(): Promise<{ name: string; scheduledTime: number }[]> } } }).chrome;
+        return (await chrome.alarms.getAll()).filter((a) => a.name.startsWith('followup:')).map((a) => [a.name, a.scheduledTime]);
+      });
+    await panel.getByLabel('What to follow up (optional)').fill('Check the refund went through');
+    await panel.getByRole('button', { name: 'Tomorrow 9am' }).click();
+    const followUp = panel.getByTestId('follow-up');
+    await expect.poll(() => followUp.innerText(), { timeout: 5_000 }).toContain('Check the refund went through');
+    const shown = await followUp.innerText();
+    const armed = await alarms();
+    expect(armed).toHaveLength(1);
+
+    await followUp.getByRole('button', { name: 'Clear' }).focus();
+    await panel.keyboard.press('Enter');
+    const undo = panel.getByRole('button', { name: 'Undo clearing the reminder' });
+    await undo.waitFor({ timeout: 5_000 });
+    expect(await panel.getByTestId('notes-status').innerText()).toBe('Reminder cleared. Undo');
+    await expect.poll(() => undo.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(alarms).toEqual([]);
+
+    await panel.keyboard.press('Enter');
+    await expect.poll(() => followUp.innerText(), { timeout: 5_000 }).toBe(shown);
+    await expect.poll(alarms).toEqual(armed);
+    await followUp.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(alarms).toEqual([]);
+    await panel.close();
+    await host.close();
+  });
+
   test('the options page shows the version, opens the notices shipped in the extension, and lists the signals', async () => {
     const options = await h.context.newPage();
     await options.goto(`chrome-extension://${h.extensionId}/options.html`);

@@ -1,9 +1,9 @@
 // The rep's actions on follow-ups keep the record and the browser alarm in step.
 import { describe, expect, it } from 'vitest';
-import { cancelFollowUp, listOverdue, markDone, scheduleFollowUp, snooze } from '@/lib/followups';
-import { getFollowUp } from '@/lib/storage';
+import { cancelFollowUp, listOverdue, markDone, registerFollowUps, restoreFollowUp, scheduleFollowUp, snooze } from '@/lib/followups';
+import { claimDue, getFollowUp } from '@/lib/storage';
 import { freshDb, GMAIL_URL, must, ZENDESK_URL } from '../storage/helpers';
-import { fakeApi } from './fakeApi';
+import { fakeApi, settle } from './fakeApi';
 
 const NOW = new Date(2025, 5, 2, 15, 0).getTime();
 const HOUR = 3_600_000;
@@ -129,6 +129,64 @@ describe('cancelFollowUp', () => {
     expect(must(await cancelFollowUp(f.id!, deps))).toBe(true);
     expect(await db.followUps.count()).toBe(0);
     expect(alarms.size).toBe(0);
+  });
+});
+
+describe('restoreFollowUp (Undo after Clear)', () => {
+  it('puts back the same reminder: id, due time, note, conversation', async () => {
+    const { deps, db } = setup();
+    const f = must(await scheduleFollowUp({ ...target, note: 'Check the refund went through' }, 'tomorrow-9am', NOW, deps));
+    must(await cancelFollowUp(f.id!, deps));
+    const back = must(await restoreFollowUp(f, NOW + 5_000, deps));
+    expect(back).toEqual({ ...f, updatedAt: NOW + 5_000 });
+    expect(must(await getFollowUp(f.id!, db))).toEqual(back);
+    expect(await db.followUps.count()).toBe(1);
+  });
+
+  it('sets its alarm again, so it still rings when due', async () => {
+    const s = setup();
+    const f = must(await scheduleFollowUp(target, 'in-2h', NOW, s.deps));
+    must(await cancelFollowUp(f.id!, s.deps));
+    expect(s.alarms.size).toBe(0);
+    must(await restoreFollowUp(f, NOW, s.deps));
+    expect([...s.alarms]).toEqual([[`followup:${f.id}`, NOW + 2 * HOUR]]);
+
+    let clock = NOW;
+    await registerFollowUps(s.api, { db: s.db, now: () => clock }).ready;
+    clock = f.dueAt;
+    s.onAlarm.fire({ name: `followup:${f.id}` });
+    await settle();
+    expect(s.notifications.has(`followup:${f.id}`)).toBe(true);
+  });
+
+  it('one already shown goes back to the overdue list without ringing again', async () => {
+    const { deps, db, alarms } = setup();
+    const f = must(await scheduleFollowUp(target, 'in-2h', NOW, deps));
+    const shown = must(await claimDue(f.id!, NOW + 2 * HOUR, db));
+    if (!('fire' in shown)) throw new Error('expected the reminder to be shown');
+    must(await cancelFollowUp(f.id!, deps));
+    must(await restoreFollowUp(shown.fire, NOW + 2 * HOUR, deps));
+    expect(alarms.size).toBe(0);
+    expect(must(await listOverdue(NOW + 3 * HOUR, db)).map((o) => o.id)).toEqual([f.id]);
+  });
+
+  it('does not overwrite a reminder set for the conversation meanwhile', async () => {
+    const { deps, db } = setup();
+    const cleared = must(await scheduleFollowUp({ ...target, note: 'old' }, 'in-2h', NOW, deps));
+    must(await cancelFollowUp(cleared.id!, deps));
+    const newer = must(await scheduleFollowUp({ ...target, note: 'new' }, 'tomorrow-9am', NOW, deps));
+    const r = await restoreFollowUp(cleared, NOW, deps);
+    expect(!r.ok && r.error.message).toMatch(/newer reminder/);
+    expect(!r.ok && r.pending).toEqual(cleared);
+    expect(await db.followUps.toArray()).toEqual([newer]);
+  });
+
+  it('refuses a reminder already done', async () => {
+    const { deps } = setup();
+    const f = must(await scheduleFollowUp(target, 'in-2h', NOW, deps));
+    const done = must(await markDone(f.id!, NOW, deps));
+    const r = await restoreFollowUp(done, NOW, deps);
+    expect(!r.ok && r.error.message).toMatch(/already done/);
   });
 });
 

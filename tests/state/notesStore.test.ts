@@ -1,11 +1,11 @@
 // The panel's notes store over the real lib/storage (fake-indexeddb), with follow-up alarms faked.
 import { describe, expect, test, vi } from 'vitest';
-import { cancelFollowUp, markDone, scheduleFollowUp } from '@/lib/followups';
+import { cancelFollowUp, markDone, restoreFollowUp, scheduleFollowUp } from '@/lib/followups';
 import type { ConversationSnapshot } from '@/lib/messaging/protocol';
-import { createNotesStore, type NotesDeps } from '@/lib/state/notesStore';
+import { createNotesStore, SAVE_REFUSED_UNREAD, type NotesDeps } from '@/lib/state/notesStore';
 import { getNote, getPendingFollowUp, listOverdue, saveNote, StorageError, type DefuseDB } from '@/lib/storage';
 import { fakeApi } from '../followups/fakeApi';
-import { freshDb } from '../storage/helpers';
+import { freshDb, must } from '../storage/helpers';
 
 const NOW = new Date('2025-03-01T10:00:00').getTime();
 
@@ -19,8 +19,7 @@ const conversation = (id: string, subject = `Subject ${id}`): ConversationSnapsh
   url: `https://mail.google.com/mail/u/0/#inbox/${id}`,
 });
 
-function deps(db: DefuseDB, clock = { now: NOW }): NotesDeps {
-  const api = fakeApi().api;
+function deps(db: DefuseDB, clock = { now: NOW }, api = fakeApi().api): NotesDeps {
   const d = { db, api };
   return {
     getNote: (s, id) => getNote(s, id, db),
@@ -30,8 +29,21 @@ function deps(db: DefuseDB, clock = { now: NOW }): NotesDeps {
     scheduleFollowUp: (t, when) => scheduleFollowUp(t, when, clock.now, d),
     markDone: (id) => markDone(id, clock.now, d),
     cancelFollowUp: (id) => cancelFollowUp(id, d),
+    restoreFollowUp: (row) => restoreFollowUp(row, clock.now, d),
     now: () => clock.now,
   };
+}
+
+const unreadable = { ok: false as const, error: new StorageError('unknown', "Reading didn't work (UnknownError). Try again, and reload Defuse if it keeps happening.") };
+
+/** A store over a database holding note 'Refund ref 4471' for gmail:a, whose reads fail while `reads.broken`. */
+async function withSavedNote(broken: boolean) {
+  const db = freshDb();
+  await saveNote({ site: 'gmail', conversationId: 'a', subject: 'A', text: 'Refund ref 4471' }, NOW, db);
+  const d = deps(db);
+  const reads = { broken };
+  const store = createNotesStore({ ...d, getNote: async (s, id) => (reads.broken ? unreadable : d.getNote(s, id)) });
+  return { db, store, reads };
 }
 
 describe('notes store', () => {
@@ -155,5 +167,206 @@ describe('notes store', () => {
     store.getState().setDraft('Do not lose me');
     expect(await store.getState().saveNote('Do not lose me')).toBe(false);
     expect(store.getState().drafts).toEqual({ 'gmail:a': 'Do not lose me' });
+  });
+});
+
+describe('what to follow up, before the reminder is set', () => {
+  test('is kept per conversation, with the picked time, when the rep switches away and back', async () => {
+    const store = createNotesStore(deps(freshDb()));
+    await store.getState().load(conversation('a'));
+    store.getState().setFollowUpDraft({ note: 'Check the courier' });
+    store.getState().setFollowUpDraft({ due: '2025-03-02T14:30' });
+    await store.getState().load(conversation('b'));
+    store.getState().setFollowUpDraft({ note: 'Refund on B' });
+    await store.getState().load(conversation('a'));
+    expect(store.getState().followUpDrafts).toEqual({
+      'gmail:a': { note: 'Check the courier', due: '2025-03-02T14:30' },
+      'gmail:b': { note: 'Refund on B' },
+    });
+  });
+
+  test('an emptied field is no draft', async () => {
+    const store = createNotesStore(deps(freshDb()));
+    await store.getState().load(conversation('a'));
+    store.getState().setFollowUpDraft({ note: 'Check' });
+    store.getState().setFollowUpDraft({ note: '  ' });
+    expect(store.getState().followUpDrafts).toEqual({});
+  });
+
+  test('its text goes once the reminder is set; the picked time stays, as in the field', async () => {
+    const store = createNotesStore(deps(freshDb()));
+    await store.getState().load(conversation('a'));
+    store.getState().setFollowUpDraft({ note: 'Check the courier ' });
+    store.getState().setFollowUpDraft({ due: '2025-03-02T14:30' });
+    expect(await store.getState().setFollowUp(new Date('2025-03-02T14:30'), 'Check the courier')).toBe(true);
+    expect(store.getState().followUp?.note).toBe('Check the courier');
+    expect(store.getState().followUpDrafts).toEqual({ 'gmail:a': { due: '2025-03-02T14:30' } });
+  });
+
+  test('a failed reminder keeps the text', async () => {
+    const store = createNotesStore({
+      ...deps(freshDb()),
+      scheduleFollowUp: async (t) => ({ ok: false, error: new StorageError('quota', "Your browser's storage is full."), pending: t }),
+    });
+    await store.getState().load(conversation('a'));
+    store.getState().setFollowUpDraft({ note: 'Check the courier' });
+    expect(await store.getState().setFollowUp('in-2h', 'Check the courier')).toBe(false);
+    expect(store.getState().followUpDrafts).toEqual({ 'gmail:a': { note: 'Check the courier' } });
+  });
+});
+
+describe('undoing Clear', () => {
+  test('puts back the same reminder, due time, note and conversation, with its alarm', async () => {
+    const db = freshDb();
+    const fake = fakeApi();
+    const store = createNotesStore(deps(db, { now: NOW }, fake.api));
+    await store.getState().load(conversation('a'));
+    await store.getState().setFollowUp('tomorrow-9am', 'Check the courier');
+    const set = store.getState().followUp!;
+    await store.getState().clear(set.id!);
+    expect(store.getState().followUp).toBeNull();
+    expect(store.getState().status).toBe('Reminder cleared.');
+    expect(store.getState().lastCleared).toEqual({ key: 'gmail:a', followUp: set });
+    expect(fake.alarms.size).toBe(0);
+
+    expect(await store.getState().undoClear()).toBe(true);
+    expect(store.getState().followUp).toMatchObject({ id: set.id, dueAt: set.dueAt, note: 'Check the courier', conversationId: 'a', url: set.url });
+    expect(store.getState().status).toBe('Reminder put back.');
+    expect(store.getState().lastCleared).toBeNull();
+    expect([...fake.alarms]).toEqual([[`followup:${set.id}`, set.dueAt]]);
+    const reopened = createNotesStore(deps(db));
+    await reopened.getState().load(conversation('a'));
+    expect(reopened.getState().followUp?.id).toBe(set.id);
+  });
+
+  test('an overdue reminder put back is listed as overdue again', async () => {
+    const clock = { now: NOW };
+    const store = createNotesStore(deps(freshDb(), clock));
+    await store.getState().load(conversation('a'));
+    await store.getState().setFollowUp('in-2h', '');
+    clock.now = NOW + 3 * 3_600_000;
+    await store.getState().refreshOverdue();
+    const id = store.getState().followUp!.id!;
+    await store.getState().clear(id);
+    expect(store.getState().overdue).toEqual([]);
+    await store.getState().undoClear();
+    expect(store.getState().overdue.map((f) => f.id)).toEqual([id]);
+  });
+
+  test('is offered until the rep does something else, the time runs out or the conversation changes', async () => {
+    const store = createNotesStore(deps(freshDb()));
+    const clearOne = async () => {
+      await store.getState().setFollowUp('in-2h', '');
+      await store.getState().clear(store.getState().followUp!.id!);
+      expect(store.getState().lastCleared).not.toBeNull();
+    };
+    await store.getState().load(conversation('a'));
+    await clearOne();
+    expect(await store.getState().saveNote('Called back')).toBe(true);
+    expect(store.getState().lastCleared).toBeNull();
+
+    await clearOne();
+    store.getState().dismissUndo();
+    expect(store.getState().lastCleared).toBeNull();
+    expect(await store.getState().undoClear()).toBe(false);
+    expect(store.getState().followUp).toBeNull();
+
+    await clearOne();
+    await store.getState().load(conversation('b'));
+    expect(store.getState().lastCleared).toBeNull();
+  });
+
+  test('Done is not undone by Undo', async () => {
+    const store = createNotesStore(deps(freshDb()));
+    await store.getState().load(conversation('a'));
+    await store.getState().setFollowUp('in-2h', '');
+    await store.getState().done(store.getState().followUp!.id!);
+    expect(store.getState().lastCleared).toBeNull();
+  });
+
+  test('a failed undo says why and still offers Undo', async () => {
+    const db = freshDb();
+    const d = deps(db);
+    let fails = true;
+    const store = createNotesStore({
+      ...d,
+      restoreFollowUp: async (row) => (fails ? { ok: false, error: new StorageError('quota', "Your browser's storage is full."), pending: row } : d.restoreFollowUp!(row)),
+    });
+    await store.getState().load(conversation('a'));
+    await store.getState().setFollowUp('in-2h', 'Check the courier');
+    await store.getState().clear(store.getState().followUp!.id!);
+    expect(await store.getState().undoClear()).toBe(false);
+    expect(store.getState().error).toBe("Your browser's storage is full.");
+    expect(store.getState().lastCleared).not.toBeNull();
+    fails = false;
+    expect(await store.getState().undoClear()).toBe(true);
+    expect(store.getState().followUp?.note).toBe('Check the courier');
+    expect(store.getState().error).toBeNull();
+  });
+});
+
+describe('a saved note that could not be read', () => {
+  test('is never replaced: Save is refused, what was typed stays a draft, the stored note is untouched', async () => {
+    const db = freshDb();
+    await saveNote({ site: 'gmail', conversationId: 'a', subject: 'A', text: 'Refund ref 4471' }, NOW, db);
+    const store = createNotesStore({ ...deps(db), getNote: async () => unreadable });
+    await store.getState().load(conversation('a'));
+    expect(store.getState().ready).toBe(true);
+    expect(store.getState().noteUnreadable).toBe(true);
+    expect(store.getState().error).toMatch(/Reading didn't work/);
+
+    store.getState().setDraft('Called back');
+    expect(await store.getState().saveNote('Called back')).toBe(false);
+    expect(store.getState().error).toBe(SAVE_REFUSED_UNREAD);
+    expect(store.getState().drafts).toEqual({ 'gmail:a': 'Called back' });
+    expect(must(await getNote('gmail', 'a', db))?.text).toBe('Refund ref 4471');
+  });
+
+  test('Retry reads it, and what was typed meanwhile goes after it, unsaved', async () => {
+    const { db, store, reads } = await withSavedNote(true);
+    await store.getState().load(conversation('a'));
+    store.getState().setDraft('Called back');
+
+    expect(await store.getState().retryNote()).toBeNull();
+    expect(store.getState().noteUnreadable).toBe(true);
+    reads.broken = false;
+    expect(await store.getState().retryNote()).toBe('Refund ref 4471\n\nCalled back');
+    expect(store.getState().noteUnreadable).toBe(false);
+    expect(store.getState().error).toBeNull();
+    expect(store.getState().note?.text).toBe('Refund ref 4471');
+    expect(store.getState().drafts).toEqual({ 'gmail:a': 'Refund ref 4471\n\nCalled back' });
+
+    expect(await store.getState().saveNote('Refund ref 4471\n\nCalled back')).toBe(true);
+    expect(must(await getNote('gmail', 'a', db))?.text).toBe('Refund ref 4471\n\nCalled back');
+  });
+
+  test('Retry with nothing typed shows the saved note as it is', async () => {
+    const { db, store, reads } = await withSavedNote(true);
+    await store.getState().load(conversation('a'));
+    reads.broken = false;
+    expect(await store.getState().retryNote()).toBe('Refund ref 4471');
+    expect(store.getState().drafts).toEqual({});
+    expect(store.getState().status).toBe('Saved note read.');
+  });
+
+  test('text typed without seeing the note goes after it also when the note is read on coming back', async () => {
+    const { db, store, reads } = await withSavedNote(true);
+    await store.getState().load(conversation('a'));
+    store.getState().setDraft('Called back');
+    await store.getState().load(conversation('b'));
+    reads.broken = false;
+    await store.getState().load(conversation('a'));
+    expect(store.getState().drafts['gmail:a']).toBe('Refund ref 4471\n\nCalled back');
+  });
+
+  test('a draft begun while the note was shown is not doubled when a later read fails and is retried', async () => {
+    const { db, store, reads } = await withSavedNote(false);
+    await store.getState().load(conversation('a'));
+    store.getState().setDraft('Refund ref 4471, courier booked');
+    await store.getState().load(conversation('b'));
+    reads.broken = true;
+    await store.getState().load(conversation('a'));
+    reads.broken = false;
+    expect(await store.getState().retryNote()).toBe('Refund ref 4471, courier booked');
   });
 });
