@@ -12,8 +12,10 @@ export const LENGTH_NORM = 40;
 export interface Features {
   /** Named features (signals, valence, style). */
   named: Record<string, number>;
-  /** Distinct words and word pairs present (normalised). */
+  /** Distinct words and word pairs present (normalised); only when no vocabulary was given (training). */
   words: string[];
+  /** With a vocabulary: the distinct word features it knows, as indices into its `keys`. */
+  wordIds?: { ids: number[]; vocabulary: Vocabulary };
   /** Multiplier applied to every word feature. */
   wordScale: number;
 }
@@ -54,55 +56,84 @@ export function featureLabel(name: string): string {
   return labels[name] ?? name;
 }
 
+/** "sig:" + a signal's feature, built once per feature. */
+const SIGNAL_KEYS = new Map(SIGNAL_FEATURES.map((f) => [f, 'sig:' + f]));
+const signalKey = (feature: string) => SIGNAL_KEYS.get(feature) ?? 'sig:' + feature;
+
 const NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'nobody', 'none', 'cannot', 'cant', 'dont', 'doesnt', 'didnt', 'isnt', 'wasnt', 'arent', 'werent', 'wont', 'wouldnt', 'couldnt', 'shouldnt', 'havent', 'hasnt', 'hadnt', 'aint', 'without']);
 const PUNCT = new Set(['!', '?', '...']);
+
+/**
+ * The word features a model knows, each with its index in `keys` (the model's weight order). Every word
+ * that appears in one of them gets a number (`lex`), so a token is looked up once and its unigram,
+ * negated form and bigrams are found by number: no string is built or hashed again.
+ */
+export interface Vocabulary {
+  lex: Map<string, number>;
+  /** By word number: the index of the word's unigram, or -1. */
+  uni: Int32Array;
+  /** By word number: the index of "not_" + the word, or -1. */
+  neg: Int32Array;
+  /** By first word number × lex.size + second word number: the bigram's index. */
+  bi: Map<number, number>;
+  /** By word number: 1 when some bigram starts with the word (most words start none: no lookup). */
+  biFirst: Uint8Array;
+  /** Every feature key ("late", "still waiting", "not_helpful"), by index. */
+  keys: string[];
+}
+
+export function vocabularyOf(keys: Iterable<string>): Vocabulary {
+  const list = [...keys];
+  const lex = new Map<string, number>();
+  const word = (w: string) => {
+    let id = lex.get(w);
+    if (id === undefined) lex.set(w, (id = lex.size));
+    return id;
+  };
+  const parts = list.map((k) => {
+    const sp = k.indexOf(' ');
+    if (sp !== -1) return { kind: 'bi' as const, a: word(k.slice(0, sp)), b: word(k.slice(sp + 1)) };
+    if (k.startsWith('not_')) return { kind: 'neg' as const, a: word(k.slice(4)), b: 0 };
+    return { kind: 'uni' as const, a: word(k), b: 0 };
+  });
+  const v: Vocabulary = { lex, uni: new Int32Array(lex.size).fill(-1), neg: new Int32Array(lex.size).fill(-1), bi: new Map(), biFirst: new Uint8Array(lex.size), keys: list };
+  parts.forEach(({ kind, a, b }, i) => {
+    if (kind === 'bi') {
+      v.bi.set(a * lex.size + b, i);
+      v.biFirst[a] = 1;
+    }
+    else v[kind][a] = i;
+  });
+  return v;
+}
+
+/** What a word feature becomes, from token positions: its key (training) or the model's index for it
+ * (undefined: the model doesn't know it). `bi(i)` is the pair of tokens i and i + 1. */
+interface FeatureSink<K> {
+  uni(i: number): K | undefined;
+  bi(i: number): K | undefined;
+  neg(i: number): K | undefined;
+}
 
 /**
  * Distinct unigrams, within-sentence bigrams, and "not_" + each of the three words after a negator
  * (same sentence, up to a mark): "not_helpful" in "not very helpful" learns apart from "helpful".
  */
-/** The word features a model knows, split so that a lookup builds no string: unigrams, bigrams
- * (first word → second words) and negated words ("not_x" → x). */
-export interface Vocabulary {
-  uni: Set<string>;
-  bi: Map<string, Set<string>>;
-  neg: Set<string>;
-}
-
-export function vocabularyOf(keys: Iterable<string>): Vocabulary {
-  const v: Vocabulary = { uni: new Set(), bi: new Map(), neg: new Set() };
-  for (const k of keys) {
-    const sp = k.indexOf(' ');
-    if (sp !== -1) {
-      const first = k.slice(0, sp);
-      let set = v.bi.get(first);
-      if (!set) v.bi.set(first, (set = new Set()));
-      set.add(k.slice(sp + 1));
-    } else if (k.startsWith('not_')) v.neg.add(k.slice(4));
-    else v.uni.add(k);
-  }
-  return v;
-}
-
-export function wordFeatures(tokens: Token[], vocab?: Vocabulary): string[] {
-  const set = new Set<string>();
+function collectWordFeatures<K>(tokens: Token[], sink: FeatureSink<K>): K[] {
+  const set = new Set<K>();
+  const add = (k: K | undefined) => k !== undefined && set.add(k);
   let negLeft = 0;
   let negSentence = -1;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const w = t.norm;
     const next = tokens[i + 1];
-    const pair = next && next.sentence === t.sentence ? next.norm : undefined;
     // a negated emotion word counts as its own feature, never as the plain word
-    if (t.negated) {
-      if (!vocab || vocab.neg.has(w)) set.add('not_' + w);
-    } else if (!vocab || vocab.uni.has(w)) set.add(w);
-    if (vocab) {
-      if (pair !== undefined && vocab.bi.get(w)?.has(pair)) set.add(w + ' ' + pair);
-    } else if (pair !== undefined) set.add(w + ' ' + pair);
+    add(t.negated ? sink.neg(i) : sink.uni(i));
+    if (next && next.sentence === t.sentence) add(sink.bi(i));
     if (PUNCT.has(w) || t.sentence !== negSentence) negLeft = 0;
     if (negLeft > 0) {
-      if (!vocab || vocab.neg.has(w)) set.add('not_' + w);
+      add(sink.neg(i));
       negLeft--;
     }
     if (NEGATORS.has(w)) {
@@ -113,6 +144,29 @@ export function wordFeatures(tokens: Token[], vocab?: Vocabulary): string[] {
   return [...set];
 }
 
+/** Every word feature of `tokens`, as keys (the trainer builds its vocabulary from them). */
+export function wordFeatures(tokens: Token[]): string[] {
+  return collectWordFeatures(tokens, {
+    uni: (i) => tokens[i]!.norm,
+    bi: (i) => tokens[i]!.norm + ' ' + tokens[i + 1]!.norm,
+    neg: (i) => 'not_' + tokens[i]!.norm,
+  });
+}
+
+/** The word features of `tokens` that `vocab` knows, as indices into `vocab.keys`. */
+export function wordFeatureIds(tokens: Token[], vocab: Vocabulary): number[] {
+  const { lex, uni, neg, bi, biFirst } = vocab;
+  const size = lex.size;
+  const ids = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) ids[i] = lex.get(tokens[i]!.norm) ?? -1;
+  const known = (x: number) => (x === -1 ? undefined : x);
+  return collectWordFeatures<number>(tokens, {
+    uni: (i) => (ids[i] === -1 ? undefined : known(uni[ids[i]!]!)),
+    bi: (i) => (ids[i] === -1 || ids[i + 1] === -1 || biFirst[ids[i]!] === 0 ? undefined : bi.get(ids[i]! * size + ids[i + 1]!)),
+    neg: (i) => (ids[i] === -1 ? undefined : known(neg[ids[i]!]!)),
+  });
+}
+
 export interface FeatureInput {
   tokens: Token[];
   signals: FoundSignal[];
@@ -120,13 +174,13 @@ export interface FeatureInput {
   text: string;
   /** Contacts known from the thread (1 = first). */
   contactCount: number;
-  /** Keep only the model's words (saves building strings nobody reads); all words when absent. */
+  /** Keep only the model's words, as indices (`wordIds`: no string is built); all words as keys when absent. */
   vocabulary?: Vocabulary;
 }
 
 export function computeFeatures(x: FeatureInput): Features {
   const named: Record<string, number> = {};
-  for (const s of x.signals) named['sig:' + s.feature] = 1;
+  for (const s of x.signals) named[signalKey(s.feature)] = 1;
   // The thread's own count feeds the same feature: a second message counts half, a third fully.
   if (x.contactCount >= 2) named['sig:repeat-contact'] = Math.max(named['sig:repeat-contact'] ?? 0, Math.min(1, (x.contactCount - 1) / 2));
   const v = x.valence;
@@ -137,5 +191,6 @@ export function computeFeatures(x: FeatureInput): Features {
   if (v.pressure > 0) named['lex:pressure'] = Math.log1p(v.pressure);
   if (x.text.indexOf('?') !== -1) named['style:question'] = 1;
   const n = x.tokens.length;
-  return { named, words: wordFeatures(x.tokens, x.vocabulary), wordScale: n > LENGTH_NORM ? Math.sqrt(LENGTH_NORM / n) : 1 };
+  const wordScale = n > LENGTH_NORM ? Math.sqrt(LENGTH_NORM / n) : 1;
+  return x.vocabulary ? { named, words: [], wordIds: { ids: wordFeatureIds(x.tokens, x.vocabulary), vocabulary: x.vocabulary }, wordScale } : { named, words: wordFeatures(x.tokens), wordScale };
 }

@@ -78,6 +78,9 @@ for (const [w, v] of Object.entries(DOMAIN_OVERRIDES)) {
   else VALENCE.set(w, v);
 }
 const PRESSURE = new Map(Object.entries(DOMAIN_PRESSURE));
+/** Word → [valence, pressure] for every word with either: one lookup per token. */
+const WORD_VALUES = new Map<string, [base: number | undefined, pressure: number | undefined]>();
+for (const w of new Set([...VALENCE.keys(), ...PRESSURE.keys()])) WORD_VALUES.set(w, [VALENCE.get(w), PRESSURE.get(w)]);
 
 const NEGATORS = new Set([
   'not', 'no', 'never', 'none', 'nobody', 'nothing', 'without', 'hardly', 'barely', 'neither', 'nor', 'cant', 'cannot', 'dont',
@@ -92,41 +95,51 @@ const CLAUSE_BREAK = new Set(['but', 'however', 'although', 'though', 'yet']);
 /**
  * Technical uses of negative words, as [start, end) spans of the text. Each form with an example:
  */
-const TECHNICAL: RegExp[] = [
+const TECHNICAL: [form: RegExp, needs: string[]][] = [
   // "kill the process", "killed the job", "kill -9 1234", "kill switch", "pkill"
-  /\b(?:p?kill(?:ed|ing|s)?|terminat(?:e|ed|ing|es))\s+(?:-\d+\s+|-[A-Z]+\s+)?(?:(?:the|a|an|this|that|all|any|my|its|off|old|stuck|hung|running|zombie|idle|background|worker|child)\s+){0,3}(?:\w+\s+)?(?:process(?:es)?|tasks?|jobs?|pids?|\d+|sessions?|servers?|containers?|pods?|threads?|commands?|signals?|apps?|services?|daemons?|quer(?:y|ies)|connections?|workers?|instances?|builds?|runs?|scripts?|tabs?|programs?)\b/gi,
-  /\b(?:OOM|out[- ]of[- ]memory) kill(?:er|ed)?\b|\bkill[- ]switch\b|\bkill -\d+\b|\bSIGKILL\b|\bSIGTERM\b|\bSIGABRT\b|\babort trap\b/gi,
+  [/\b(?:p?kill(?:ed|ing|s)?|terminat(?:e|ed|ing|es))\s+(?:-\d+\s+|-[A-Z]+\s+)?(?:(?:the|a|an|this|that|all|any|my|its|off|old|stuck|hung|running|zombie|idle|background|worker|child)\s+){0,3}(?:\w+\s+)?(?:process(?:es)?|tasks?|jobs?|pids?|\d+|sessions?|servers?|containers?|pods?|threads?|commands?|signals?|apps?|services?|daemons?|quer(?:y|ies)|connections?|workers?|instances?|builds?|runs?|scripts?|tabs?|programs?)\b/gi, ['kill', 'terminat']],
+  [/\b(?:OOM|out[- ]of[- ]memory) kill(?:er|ed)?\b|\bkill[- ]switch\b|\bkill -\d+\b|\bSIGKILL\b|\bSIGTERM\b|\bSIGABRT\b|\babort trap\b/gi, ['kill', 'sig', 'abort']],
   // "the process was killed", "exit code 137 (killed)", "the pod got terminated", "permission denied"
-  /\b(?:process(?:es)?|jobs?|pods?|containers?|workers?|tasks?|services?|daemons?|scripts?|quer(?:y|ies)|threads?|sessions?|builds?|runs?)\s+(?:was\s+|were\s+|got\s+|gets\s+|is\s+|are\s+|has been\s+|have been\s+|keeps? getting\s+)?(?:killed|terminated|aborted)\b|\((?:killed|terminated|aborted)\)|\b(?:permission|access) denied\b/gi,
+  [/\b(?:process(?:es)?|jobs?|pods?|containers?|workers?|tasks?|services?|daemons?|scripts?|quer(?:y|ies)|threads?|sessions?|builds?|runs?)\s+(?:was\s+|were\s+|got\s+|gets\s+|is\s+|are\s+|has been\s+|have been\s+|keeps? getting\s+)?(?:killed|terminated|aborted)\b|\((?:killed|terminated|aborted)\)|\b(?:permission|access) denied\b/gi, ['kill', 'terminat', 'abort', 'denied']],
   // "three failed login attempts", "a failed payment attempt" (security and billing notices)
-  /\bfailed (?:(?:login|log-in|sign-in|signin|password|payment|delivery|card|verification) )?attempts?\b|\b(?:login|sign-in|signin) attempts? failed\b/gi,
+  [/\bfailed (?:(?:login|log-in|sign-in|signin|password|payment|delivery|card|verification) )?attempts?\b|\b(?:login|sign-in|signin) attempts? failed\b/gi, ['fail']],
   // "fatal error", "fatal exception", "FATAL: password authentication failed"
-  /\bfatal(?:\s+(?:error|exception|signal|crash|fault)s?|:)/gi,
+  [/\bfatal(?:\s+(?:error|exception|signal|crash|fault)s?|:)/gi, ['fatal']],
   // "the job failed", "tests are failing", "the build has failed", "deploy fails"
-  /\b(?:jobs?|builds?|tests?|deploy(?:ment)?s?|pipelines?|tasks?|cron(?:jobs?)?|scripts?|quer(?:y|ies)|requests?|uploads?|migrations?|backups?|install(?:ation)?s?|syncs?|checks?|steps?|runs?|compil(?:e|ation)s?|commands?|imports?|exports?|webhooks?|handshakes?|health ?checks?|assertions?|queries|container|pod|service|cert(?:ificate)?|validation|lint|ci)\s+(?:(?:has|have|had|is|are|was|were|keeps?|kept|always|sometimes|still)\s+)*(?:failed|fails|failing|fail|aborted|aborts|crashed|crashes|errored|errors|timed out)\b/gi,
+  [/\b(?:jobs?|builds?|tests?|deploy(?:ment)?s?|pipelines?|tasks?|cron(?:jobs?)?|scripts?|quer(?:y|ies)|requests?|uploads?|migrations?|backups?|install(?:ation)?s?|syncs?|checks?|steps?|runs?|compil(?:e|ation)s?|commands?|imports?|exports?|webhooks?|handshakes?|health ?checks?|assertions?|queries|container|pod|service|cert(?:ificate)?|validation|lint|ci)\s+(?:(?:has|have|had|is|are|was|were|keeps?|kept|always|sometimes|still)\s+)*(?:failed|fails|failing|fail|aborted|aborts|crashed|crashes|errored|errors|timed out)\b/gi, ['fail', 'abort', 'crash', 'error', 'timed out']],
   // "failed to connect", "failing to load"
-  /\b(?:failed|fails|failing)\s+to\s+(?:connect|load|start|parse|compile|open|resolve|fetch|bind|authenticate|read|write|allocate|launch|initiali[sz]e|install|import|export|build|deploy|sync|upload|download|run|execute|mount|find)\b/gi,
+  [/\b(?:failed|fails|failing)\s+to\s+(?:connect|load|start|parse|compile|open|resolve|fetch|bind|authenticate|read|write|allocate|launch|initiali[sz]e|install|import|export|build|deploy|sync|upload|download|run|execute|mount|find)\b/gi, ['fail']],
   // "abort the transaction", "aborted the build"
-  /\babort(?:ed|s|ing)?\s+(?:the\s+|this\s+|a\s+)?(?:job|transaction|build|process|upload|operation|request|script|run|deploy|merge|rebase|migration|commit|install)\b/gi,
+  [/\babort(?:ed|s|ing)?\s+(?:the\s+|this\s+|a\s+)?(?:job|transaction|build|process|upload|operation|request|script|run|deploy|merge|rebase|migration|commit|install)\b/gi, ['abort']],
   // "error code 500", "error message", "404 error", "syntax error", "stack trace", "exception handler"
-  /\b(?:\d{3}|syntax|server|runtime|http|api|network|timeout|connection|internal|parse|parsing|type|reference|validation|compile|compiler|dns|ssl|tls|database|db|sql|permission|auth|authentication)\s+errors?\b/gi,
-  /\berrors?\s+(?:code|message|log|logs|\d+|id|number|output|handling|handler|rate|page|trace)\b/gi,
-  /\b(?:exceptions?|stack ?traces?|core dump|segfault|segmentation fault|null pointer|dead ?locks?|dead[- ]letter|deadline exceeded|crash (?:log|report|dump)s?)\b/gi,
+  [/\b(?:\d{3}|syntax|server|runtime|http|api|network|timeout|connection|internal|parse|parsing|type|reference|validation|compile|compiler|dns|ssl|tls|database|db|sql|permission|auth|authentication)\s+errors?\b/gi, ['error']],
+  [/\berrors?\s+(?:code|message|log|logs|\d+|id|number|output|handling|handler|rate|page|trace)\b/gi, ['error']],
+  [/\b(?:exceptions?|stack ?traces?|core dump|segfault|segmentation fault|null pointer|dead ?locks?|dead[- ]letter|deadline exceeded|crash (?:log|report|dump)s?)\b/gi, ['exception', 'stack', 'core dump', 'segfault', 'segmentation', 'null pointer', 'dead', 'crash']],
   // "executed", "execute the script", "hit the endpoint", "the master branch", "dummy data"
-  /\b(?:dummy|mock)\s+(?:data|values?|accounts?|users?)\b|\bhit the (?:endpoint|api|server|url)\b/gi,
+  [/\b(?:dummy|mock)\s+(?:data|values?|accounts?|users?)\b|\bhit the (?:endpoint|api|server|url)\b/gi, ['dummy', 'mock', 'hit the']],
 ];
 
-/** Any word a technical form needs; most texts have none and skip the forms entirely. */
-const TECHNICAL_GATE = /kill|fatal|fail|abort|error|exception|stack|core dump|segfault|segmentation|null pointer|dead|crash|dummy|mock|hit the|sig[a-z]+|terminat|timed out|denied/;
-const TECHNICAL_LOWER = TECHNICAL.map((re) => new RegExp(re.source.replace(/\\.|[A-Z]/g, (m) => (m.length === 2 ? m : m.toLowerCase())), re.flags.replace('i', '')));
+/** Every word some technical form needs (`needs` above); most texts have none and skip the forms entirely. */
+const TECHNICAL_GATE = new RegExp([...new Set(TECHNICAL.flatMap(([, needs]) => needs))].join('|'), 'g');
+const TECHNICAL_LOWER = TECHNICAL.map(([re, needs]) => ({
+  re: new RegExp(re.source.replace(/\\.|[A-Z]/g, (m) => (m.length === 2 ? m : m.toLowerCase())), re.flags.replace('i', '')),
+  needs,
+}));
 
-/** Technical uses in `text`; `lower` is the same text lower-cased without changing its length. */
+/**
+ * Technical uses in `text` (`lower` is its lower case, same length). One pass finds which needed words
+ * occur; only the forms needing one of them run.
+ */
 export function technicalSpans(text: string, lower: string = text.toLowerCase()): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
-  if (!TECHNICAL_GATE.test(lower)) return spans;
-  for (const re of TECHNICAL_LOWER) {
+  TECHNICAL_GATE.lastIndex = 0;
+  let m: RegExpExecArray | null = TECHNICAL_GATE.exec(lower);
+  if (!m) return spans;
+  const seen = new Set<string>();
+  for (; m; m = TECHNICAL_GATE.exec(lower)) seen.add(m[0]);
+  for (const { re, needs } of TECHNICAL_LOWER) {
+    if (!needs.some((w) => seen.has(w))) continue;
     re.lastIndex = 0;
-    let m: RegExpExecArray | null;
     while ((m = re.exec(lower))) spans.push({ start: m.index, end: m.index + m[0].length });
   }
   return spans;
@@ -179,8 +192,9 @@ export function valence(
     const tok = tokens[i]!;
     const w = tok.norm;
     if (w.startsWith('tech:')) continue;
-    const pressure = PRESSURE.get(w);
-    const base = VALENCE.get(w);
+    const values = WORD_VALUES.get(w);
+    if (values === undefined) continue;
+    const [base, pressure] = values;
     if (pressure !== undefined) {
       // pressure words are not negated: "not yet", "still not" are both pressure
       v.pressure += -pressure;

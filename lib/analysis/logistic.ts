@@ -43,15 +43,26 @@ export function wordMap(w: ModelWeights = WEIGHTS): Map<string, number> {
   return m;
 }
 
-const vocabularies = new WeakMap<ModelWeights, Vocabulary>();
-/** The model's words in the shape wordFeatures looks them up. */
-export function vocabulary(w: ModelWeights = WEIGHTS): Vocabulary {
-  let v = vocabularies.get(w);
-  if (!v) {
-    v = vocabularyOf(Object.keys(w.words));
-    vocabularies.set(w, v);
+interface CompiledWords {
+  vocabulary: Vocabulary;
+  /** The weight of each of `vocabulary.keys`, by index. */
+  weights: Float64Array;
+}
+const compiledModels = new WeakMap<ModelWeights, CompiledWords>();
+function compiledWords(w: ModelWeights): CompiledWords {
+  let c = compiledModels.get(w);
+  if (!c) {
+    const map = wordMap(w);
+    const v = vocabularyOf(map.keys());
+    c = { vocabulary: v, weights: Float64Array.from(v.keys, (k) => map.get(k)!) };
+    compiledModels.set(w, c);
   }
-  return v;
+  return c;
+}
+
+/** The model's words in the shape computeFeatures looks them up (features as indices into its keys). */
+export function vocabulary(w: ModelWeights = WEIGHTS): Vocabulary {
+  return compiledWords(w).vocabulary;
 }
 
 /**
@@ -71,16 +82,22 @@ export function scoreFeatures(f: Features, w: ModelWeights = WEIGHTS, keep = 12)
     names.push(name);
     values.push(c);
   }
-  const words = wordMap(w);
   const scale = f.wordScale;
   const namedCount = names.length;
-  for (const word of f.words) {
-    const weight = words.get(word);
-    if (weight === undefined) continue;
+  const add = (word: string, weight: number | undefined) => {
+    if (weight === undefined) return;
     const c = weight * scale;
     z += c;
     names.push(word); // prefixed with "w:" below, only for the contributions kept
     values.push(c);
+  };
+  const model = compiledWords(w);
+  if (f.wordIds?.vocabulary === model.vocabulary) {
+    for (const id of f.wordIds.ids) add(model.vocabulary.keys[id]!, model.weights[id]);
+  } else {
+    // keys, or indices into another model's vocabulary
+    const words = wordMap(w);
+    for (const word of f.wordIds ? f.wordIds.ids.map((id) => f.wordIds!.vocabulary.keys[id]!) : f.words) add(word, words.get(word));
   }
   // top `keep` by magnitude: a small insertion-sorted list (cheaper than sorting hundreds of words)
   const top: number[] = [];

@@ -248,8 +248,9 @@ export const SIGNALS: SignalRecord[] = [
     category: 'elapsed-time',
     anchors: ['min', 'hour', 'hr', 'day', 'week', 'wk', 'month', 'year'],
     patterns: [
-      // not how long someone has been a customer ("a customer for six years", "used your app for 3 years")
-      new RegExp(`(?<!\\b(?:in|within|every|per|each|next|after|takes?|took|lasts?)\\s+(?:the\\s+)?(?:next\\s+)?)(?<!\\b(?:customers?|clients?|members?|subscribers?|users?|with (?:you|you guys|your \\w+)|(?:used|using|had|owned) (?:you|your \\w+|it|them|this \\w+))\\s+for\\s+(?:over\\s+|nearly\\s+|almost\\s+|about\\s+)?)\\b(?:${NUM_WORD})\\s+(?:(?:whole|full|entire|long|more|straight|business|working)\\s+)?(?:minutes?|mins|hours?|hrs|days?|weeks?|wks|months?|years?)\\b(?!\\s+(?:from now|later|in advance|notice|trial|warranty|return|plan|subscription|contract|delivery window))`, 'gi'),
+      // not how long someone has been a customer ("a customer for six years", "used your app for 3 years");
+      // \b first, so the look-behinds run only at word starts
+      new RegExp(`\\b(?<!\\b(?:in|within|every|per|each|next|after|takes?|took|lasts?)\\s+(?:the\\s+)?(?:next\\s+)?)(?<!\\b(?:customers?|clients?|members?|subscribers?|users?|with (?:you|you guys|your \\w+)|(?:used|using|had|owned) (?:you|your \\w+|it|them|this \\w+))\\s+for\\s+(?:over\\s+|nearly\\s+|almost\\s+|about\\s+)?)(?:${NUM_WORD})\\s+(?:(?:whole|full|entire|long|more|straight|business|working)\\s+)?(?:minutes?|mins|hours?|hrs|days?|weeks?|wks|months?|years?)\\b(?!\\s+(?:from now|later|in advance|notice|trial|warranty|return|plan|subscription|contract|delivery window))`, 'gi'),
     ],
     unless: /\b(?:how many|how long does|will take|would take|it takes|expect (?:it|delivery) (?:in|within))\b/i,
     check: ({ match }) => {
@@ -473,7 +474,7 @@ export const SIGNALS: SignalRecord[] = [
     patterns: [
       /\b(?:oh\s+)?(?:just\s+)?(?:great|wonderful|fantastic|perfect|brilliant|awesome|lovely|excellent|marvell?ous|superb|splendid|terrific|nice|amazing|cool)\b[,!.]*\s*(?=(?:so\s+)?(?:another|yet another|now|again|just what I needed|exactly what I needed|more)\b)/gi,
       /\b(?:I|we)\s+(?:just\s+|really\s+|absolutely\s+)?(?:love|adore|enjoy)\s+(?:how|that|the way|it when|being|waiting|paying|getting)\b/gi,
-      /(?<!\w\s*)(?:love|adore|gotta love|got to love|you have to love|don't you love)\s+(?:how|the way|it when|that)\b/gi,
+      /(?=[lagyd])(?<!\w\s*)(?:love|adore|gotta love|got to love|you have to love|don't you love)\s+(?:how|the way|it when|that)\b/gi, // (?=…) first: the look-behind runs only where a match can start
       /\b(?:as usual|as always|like always|per usual|typical|classic)\b[.!]*/gi,
       /\b(?:good|great) job\b(?=[^.!?\n]*\b(?:not|again|another|nothing|never)\b)/gi,
     ],
@@ -863,6 +864,26 @@ function compiled(rec: SignalRecord): Compiled[] {
   return c;
 }
 
+const byAnchorCache = new WeakMap<SignalRecord[], Map<string, Compiled[]>>();
+/** For each anchor, the patterns of `records` that list it. */
+function patternsByAnchor(records: SignalRecord[]): Map<string, Compiled[]> {
+  let map = byAnchorCache.get(records);
+  if (!map) {
+    map = new Map();
+    for (const rec of records) {
+      for (const pattern of compiled(rec)) {
+        for (const a of new Set(pattern.anchors ?? [])) {
+          const list = map.get(a);
+          if (list) list.push(pattern);
+          else map.set(a, [pattern]);
+        }
+      }
+    }
+    byAnchorCache.set(records, map);
+  }
+  return map;
+}
+
 let anchorRe: RegExp | undefined;
 let anchorPrefixes: Map<string, string[]> | undefined;
 
@@ -932,12 +953,42 @@ export function findSignals(
     idx.ends.push(text.length);
   }
   const whole = [{ start: 0, end: text.length }];
-  /** The sentences (merged into runs) holding one of `anchors`. */
-  const chunksFor = (anchors: string[]): { start: number; end: number }[] => {
-    const marked = new Set<number>();
-    for (const a of anchors) for (const at of present!.get(a) ?? []) marked.add(sentenceAt(idx, at));
+  // Which sentences each pattern must run on: those holding one of its anchors. Worked out from the
+  // anchors present (few), through each anchor's patterns, not from every pattern's anchor list (many).
+  const sentencesFor = new Map<Compiled, number[]>();
+  if (present) {
+    const byAnchor = patternsByAnchor(records);
+    for (const [anchor, positions] of present) {
+      const patterns = byAnchor.get(anchor);
+      if (!patterns) continue;
+      const sis: number[] = [];
+      for (const at of positions) {
+        const si = sentenceAt(idx, at);
+        if (sis[sis.length - 1] !== si) sis.push(si); // positions come in text order
+      }
+      for (const pattern of patterns) {
+        const list = sentencesFor.get(pattern);
+        if (list) for (const si of sis) list.push(si);
+        else sentencesFor.set(pattern, sis.slice());
+      }
+    }
+  }
+  const marks = new Uint8Array(idx.starts.length);
+  /** The sentences (merged into runs) holding one of `pattern`'s anchors. */
+  const chunksFor = (pattern: Compiled): { start: number; end: number }[] => {
     const chunks: { start: number; end: number }[] = [];
-    for (const si of [...marked].sort((a, b) => a - b)) {
+    const list = sentencesFor.get(pattern);
+    if (!list) return chunks;
+    let lo = marks.length;
+    let hi = -1;
+    for (const si of list) {
+      marks[si] = 1;
+      if (si < lo) lo = si;
+      if (si > hi) hi = si;
+    }
+    for (let si = lo; si <= hi; si++) {
+      if (!marks[si]) continue;
+      marks[si] = 0;
       const last = chunks[chunks.length - 1];
       if (last && last.end >= idx.starts[si]! - 2) last.end = Math.max(last.end, idx.ends[si]!);
       else chunks.push({ start: idx.starts[si]!, end: idx.ends[si]! });
@@ -949,9 +1000,10 @@ export function findSignals(
     if (present && rec.anchors && !rec.anchors.some((a) => present.has(a))) continue;
     let lastEnd = -1;
     const hits: FoundSignal[] = [];
-    for (const { re, lower: useLower, anchors } of compiled(rec)) {
+    for (const pattern of compiled(rec)) {
+      const { re, lower: useLower, anchors } = pattern;
       const full = useLower ? lower : t;
-      const chunks = present && anchors ? chunksFor(anchors) : whole;
+      const chunks = present && anchors ? chunksFor(pattern) : whole;
       for (const chunk of chunks) {
         const subject = chunk === whole[0] ? full : full.slice(chunk.start, chunk.end);
         const offset = chunk === whole[0] ? 0 : chunk.start;
