@@ -74,12 +74,28 @@ export interface Vocabulary {
   uni: Int32Array;
   /** By word number: the index of "not_" + the word, or -1. */
   neg: Int32Array;
-  /** By first word number × lex.size + second word number: the bigram's index. */
-  bi: Map<number, number>;
   /** By word number: 1 when some bigram starts with the word (most words start none: no lookup). */
   biFirst: Uint8Array;
+  /** Bigrams, open addressing: [first word number, second word number, index] per slot; index -1 when empty. */
+  biTable: Int32Array;
+  biMask: number;
   /** Every feature key ("late", "still waiting", "not_helpful"), by index. */
   keys: string[];
+  /** Which call last saw each feature (so a call lists each once without building a set). */
+  seen: Int32Array;
+  calls: number;
+}
+
+const biSlot = (a: number, b: number, mask: number) => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & mask;
+
+/** The index of bigram (a, b) in `v`, or undefined. */
+function bigramIndex(v: Vocabulary, a: number, b: number): number | undefined {
+  const t = v.biTable;
+  for (let slot = biSlot(a, b, v.biMask); ; slot = (slot + 1) & v.biMask) {
+    const index = t[slot * 3 + 2]!;
+    if (index === -1) return undefined;
+    if (t[slot * 3] === a && t[slot * 3 + 1] === b) return index;
+  }
 }
 
 export function vocabularyOf(keys: Iterable<string>): Vocabulary {
@@ -96,13 +112,29 @@ export function vocabularyOf(keys: Iterable<string>): Vocabulary {
     if (k.startsWith('not_')) return { kind: 'neg' as const, a: word(k.slice(4)), b: 0 };
     return { kind: 'uni' as const, a: word(k), b: 0 };
   });
-  const v: Vocabulary = { lex, uni: new Int32Array(lex.size).fill(-1), neg: new Int32Array(lex.size).fill(-1), bi: new Map(), biFirst: new Uint8Array(lex.size), keys: list };
+  const bigrams = parts.filter((p) => p.kind === 'bi').length;
+  let slots = 16;
+  while (slots < 2 * bigrams) slots *= 2;
+  const v: Vocabulary = {
+    lex,
+    uni: new Int32Array(lex.size).fill(-1),
+    neg: new Int32Array(lex.size).fill(-1),
+    biFirst: new Uint8Array(lex.size),
+    biTable: new Int32Array(slots * 3).fill(-1),
+    biMask: slots - 1,
+    keys: list,
+    seen: new Int32Array(list.length),
+    calls: 0,
+  };
   parts.forEach(({ kind, a, b }, i) => {
-    if (kind === 'bi') {
-      v.bi.set(a * lex.size + b, i);
-      v.biFirst[a] = 1;
+    if (kind !== 'bi') {
+      v[kind][a] = i;
+      return;
     }
-    else v[kind][a] = i;
+    v.biFirst[a] = 1;
+    let slot = biSlot(a, b, v.biMask);
+    while (v.biTable[slot * 3 + 2] !== -1) slot = (slot + 1) & v.biMask;
+    v.biTable.set([a, b, i], slot * 3);
   });
   return v;
 }
@@ -118,10 +150,9 @@ interface FeatureSink<K> {
 /**
  * Distinct unigrams, within-sentence bigrams, and "not_" + each of the three words after a negator
  * (same sentence, up to a mark): "not_helpful" in "not very helpful" learns apart from "helpful".
+ * `add` gets each feature found (the same one again when it recurs), in text order.
  */
-function collectWordFeatures<K>(tokens: Token[], sink: FeatureSink<K>): K[] {
-  const set = new Set<K>();
-  const add = (k: K | undefined) => k !== undefined && set.add(k);
+function collectWordFeatures<K>(tokens: Token[], sink: FeatureSink<K>, add: (k: K) => void): void {
   let negLeft = 0;
   let negSentence = -1;
   for (let i = 0; i < tokens.length; i++) {
@@ -129,11 +160,16 @@ function collectWordFeatures<K>(tokens: Token[], sink: FeatureSink<K>): K[] {
     const w = t.norm;
     const next = tokens[i + 1];
     // a negated emotion word counts as its own feature, never as the plain word
-    add(t.negated ? sink.neg(i) : sink.uni(i));
-    if (next && next.sentence === t.sentence) add(sink.bi(i));
+    const own = t.negated ? sink.neg(i) : sink.uni(i);
+    if (own !== undefined) add(own);
+    if (next && next.sentence === t.sentence) {
+      const pair = sink.bi(i);
+      if (pair !== undefined) add(pair);
+    }
     if (PUNCT.has(w) || t.sentence !== negSentence) negLeft = 0;
     if (negLeft > 0) {
-      add(sink.neg(i));
+      const negated = sink.neg(i);
+      if (negated !== undefined) add(negated);
       negLeft--;
     }
     if (NEGATORS.has(w)) {
@@ -141,30 +177,46 @@ function collectWordFeatures<K>(tokens: Token[], sink: FeatureSink<K>): K[] {
       negSentence = t.sentence;
     }
   }
-  return [...set];
 }
 
 /** Every word feature of `tokens`, as keys (the trainer builds its vocabulary from them). */
 export function wordFeatures(tokens: Token[]): string[] {
-  return collectWordFeatures(tokens, {
-    uni: (i) => tokens[i]!.norm,
-    bi: (i) => tokens[i]!.norm + ' ' + tokens[i + 1]!.norm,
-    neg: (i) => 'not_' + tokens[i]!.norm,
-  });
+  const set = new Set<string>();
+  collectWordFeatures(
+    tokens,
+    {
+      uni: (i) => tokens[i]!.norm,
+      bi: (i) => tokens[i]!.norm + ' ' + tokens[i + 1]!.norm,
+      neg: (i) => 'not_' + tokens[i]!.norm,
+    },
+    (k) => set.add(k),
+  );
+  return [...set];
 }
 
-/** The word features of `tokens` that `vocab` knows, as indices into `vocab.keys`. */
+/** The word features of `tokens` that `vocab` knows, as indices into `vocab.keys`, each once, in text order. */
 export function wordFeatureIds(tokens: Token[], vocab: Vocabulary): number[] {
-  const { lex, uni, neg, bi, biFirst } = vocab;
-  const size = lex.size;
+  const { lex, uni, neg, biFirst, seen } = vocab;
   const ids = new Int32Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) ids[i] = lex.get(tokens[i]!.norm) ?? -1;
+  if (vocab.calls === 0x7fffffff) (seen.fill(0), (vocab.calls = 0));
+  const call = ++vocab.calls;
+  const out: number[] = [];
   const known = (x: number) => (x === -1 ? undefined : x);
-  return collectWordFeatures<number>(tokens, {
-    uni: (i) => (ids[i] === -1 ? undefined : known(uni[ids[i]!]!)),
-    bi: (i) => (ids[i] === -1 || ids[i + 1] === -1 || biFirst[ids[i]!] === 0 ? undefined : bi.get(ids[i]! * size + ids[i + 1]!)),
-    neg: (i) => (ids[i] === -1 ? undefined : known(neg[ids[i]!]!)),
-  });
+  collectWordFeatures<number>(
+    tokens,
+    {
+      uni: (i) => (ids[i] === -1 ? undefined : known(uni[ids[i]!]!)),
+      bi: (i) => (ids[i] === -1 || ids[i + 1] === -1 || biFirst[ids[i]!] === 0 ? undefined : bigramIndex(vocab, ids[i]!, ids[i + 1]!)),
+      neg: (i) => (ids[i] === -1 ? undefined : known(neg[ids[i]!]!)),
+    },
+    (id) => {
+      if (seen[id] === call) return;
+      seen[id] = call;
+      out.push(id);
+    },
+  );
+  return out;
 }
 
 export interface FeatureInput {

@@ -50,6 +50,8 @@ export interface SignalRecord {
 
 const NUM_WORD =
   "\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a few|a couple(?: of)?|several|many|multiple|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?";
+/** "three weeks", "45 minutes", "a whole month". */
+const DURATION = `(?:${NUM_WORD})\\s+(?:(?:whole|full|entire|long|more|straight|business|working)\\s+)?(?:minutes?|mins|hours?|hrs|days?|weeks?|wks|months?|years?)\\b`;
 const ORDINAL = '(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|umpteenth|nth|\\d+(?:st|nd|rd|th))';
 const CONTACT_VERB =
   "(?:called|rung|rang|phoned|emailed|e-mailed|mailed|written|wrote|contacted|messaged|asked|chatted|reported|explained|tried|requested|raised|reached out|complained|followed up|submitted|sent|logged|opened)";
@@ -249,8 +251,8 @@ export const SIGNALS: SignalRecord[] = [
     anchors: ['min', 'hour', 'hr', 'day', 'week', 'wk', 'month', 'year'],
     patterns: [
       // not how long someone has been a customer ("a customer for six years", "used your app for 3 years");
-      // \b first, so the look-behinds run only at word starts
-      new RegExp(`\\b(?<!\\b(?:in|within|every|per|each|next|after|takes?|took|lasts?)\\s+(?:the\\s+)?(?:next\\s+)?)(?<!\\b(?:customers?|clients?|members?|subscribers?|users?|with (?:you|you guys|your \\w+)|(?:used|using|had|owned) (?:you|your \\w+|it|them|this \\w+))\\s+for\\s+(?:over\\s+|nearly\\s+|almost\\s+|about\\s+)?)(?:${NUM_WORD})\\s+(?:(?:whole|full|entire|long|more|straight|business|working)\\s+)?(?:minutes?|mins|hours?|hrs|days?|weeks?|wks|months?|years?)\\b(?!\\s+(?:from now|later|in advance|notice|trial|warranty|return|plan|subscription|contract|delivery window))`, 'gi'),
+      // the look-behinds run only where a duration starts
+      new RegExp(`\\b(?=${DURATION})(?<!\\b(?:in|within|every|per|each|next|after|takes?|took|lasts?)\\s+(?:the\\s+)?(?:next\\s+)?)(?<!\\b(?:customers?|clients?|members?|subscribers?|users?|with (?:you|you guys|your \\w+)|(?:used|using|had|owned) (?:you|your \\w+|it|them|this \\w+))\\s+for\\s+(?:over\\s+|nearly\\s+|almost\\s+|about\\s+)?)${DURATION}(?!\\s+(?:from now|later|in advance|notice|trial|warranty|return|plan|subscription|contract|delivery window))`, 'gi'),
     ],
     unless: /\b(?:how many|how long does|will take|would take|it takes|expect (?:it|delivery) (?:in|within))\b/i,
     check: ({ match }) => {
@@ -709,6 +711,8 @@ export const SIGNALS: SignalRecord[] = [
     label: 'Swearing',
     category: 'overt-anger',
     feature: 'anger-profanity',
+    // every swear's beginning, obfuscated ones too ("f*ck", "ffs", "sh*t")
+    anchors: ['fu', 'ff', 'f*', 'f#', 'f@', 'f!', 'shit', 'sh*', 'bull', 'crap', 'damn', 'dammit', 'goddam', 'hell', 'wtf', 'wth', 'smh', 'piss', 'bastard', 'bloody', 'screw', 'suck', 'asshole', 'arse', 'bitch', 'effing', 'freaking', 'frig'],
     patterns: [
       /\b(?:f+u+c+k+\w*|f\*+k\w*|f[*#@!]{2,}\w*|shit\w*|sh\*t|bullshit|crap(?:py)?|damn(?:ed|it)?|dammit|goddamm?\w*|hell(?! of)|wtf|wth|ffs|smh|pissed(?: off)?|pissing|piss off|bastards?|bloody|screw (?:you|this|your|up)|sucks?|suck(?:ed|ing)|assholes?|arse\w*|bitch\w*|effing|freaking|frigging|friggin)\b/gi,
     ],
@@ -723,6 +727,7 @@ export const SIGNALS: SignalRecord[] = [
     label: 'Insults and contempt',
     category: 'overt-anger',
     feature: 'anger-insult',
+    anchors: ['idiot', 'stupid', 'moron', 'dumb', 'dipshit', 'jackass', 'douche', 'scum', 'dare', 'incompeten', 'useless', 'clueless', 'imbecil', 'liar', 'lying', 'thie', 'crook', 'scam', 'fraud', 'rip', 'clown', 'pathetic', 'garbage', 'trash', 'rubbish', 'worthless', 'joke', 'disgrace', 'ridiculous', 'absurd', 'outrageous', 'horrible', 'horrendous', 'terrible', 'awful', 'worst', 'atrocious', 'appalling', 'abysmal', 'shameful', 'shocking', 'laughable', 'criminal'],
     patterns: [
       /\b(?:idiot\w*|stupid\w*|moron\w*|dumbass\w*|dipshit\w*|jackass\w*|douchebag\w*|scumbags?|how dare (?:you|they|anyone)|incompeten\w+|useless|clueless|imbecile\w*|dumb|liars?|lying|thie(?:f|ves)|crooks?|scam(?:mers?|ming)?|fraud(?:ulent|sters?)?|rip[- ]?off|ripping (?:me|us|people) off|clowns?|pathetic|garbage|trash|rubbish|worthless|joke of a|a joke|disgrace\w*|ridiculous|absurd|outrageous|horrible|horrendous|terrible|awful|worst|atrocious|appalling|abysmal|shameful|shocking|laughable|criminal)\b/gi,
     ],
@@ -851,10 +856,14 @@ const compiledCache = new WeakMap<SignalRecord, Compiled[]>();
 function compiled(rec: SignalRecord): Compiled[] {
   let c = compiledCache.get(rec);
   if (!c) {
-    c = rec.patterns.map((re) => {
-      const source = lowerSource(re.source);
-      const own = rec.anchors?.filter((a) => (/^\d$/.test(a) ? /\\d/.test(source) || source.includes(a) : source.includes(a)));
-      const anchors = rec.anchors ? (own && own.length ? own : rec.anchors) : undefined;
+    const sources = rec.patterns.map((re) => lowerSource(re.source));
+    const written = (a: string, source: string) => (/^\d$/.test(a) ? /\\d/.test(source) || source.includes(a) : source.includes(a));
+    // An anchor no source spells out ("fu" for f+u+c+k+, "a.s.a.p" for a\.s\.a\.p) may be any pattern's.
+    const unwritten = rec.anchors?.filter((a) => !sources.some((source) => written(a, source))) ?? [];
+    c = rec.patterns.map((re, i) => {
+      const source = sources[i]!;
+      const own = rec.anchors?.filter((a) => written(a, source));
+      const anchors = rec.anchors ? (own && own.length ? [...own, ...unwritten] : rec.anchors) : undefined;
       return re.flags.includes('i')
         ? { re: new RegExp(source, re.flags.replace('i', '')), lower: true, ...(anchors ? { anchors } : {}) }
         : { re, lower: false, ...(anchors ? { anchors } : {}) };

@@ -51,7 +51,16 @@ describe('anchors are only a speed gate', () => {
     ...loadFixture('hidden-frustration').map((r) => r.text),
     SIGNALS.flatMap((r) => r.examples.fires).join(' '),
     SIGNALS.flatMap((r) => r.examples.fires).join('\n'),
+    // anchors that no pattern spells out as written ("a.s.a.p" is a\.s\.a\.p, "fu" is f+u+c+k+):
+    // the gate missed "a.s.a.p" once
+    'Please fix it a.s.a.p.',
+    'Fuuuck this, third time.',
+    'ffs. What the f@#k is this',
   ];
+  test('a.s.a.p is found through the gate', () => {
+    const text = 'Please fix it a.s.a.p.';
+    expect(findSignals(text, splitSentences(text)).map((f) => f.id)).toContain('asap');
+  });
   test.each(texts.map((t, i) => [i, t] as const))('text %i gives the same signals with and without the gate', (_i, text) => {
     const s = splitSentences(text);
     expect(findSignals(text, s)).toEqual(findSignals(text, s, SIGNALS, { ignoreAnchors: true }));
