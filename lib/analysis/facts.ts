@@ -1,7 +1,7 @@
 // Facts a reply can use (names, references, what was promised). Cheap: regular expressions over the
 // cleaned text and the signals already found; nothing here changes the score.
 import type { MessageFacts } from './types';
-import type { FoundSignal } from './signals';
+import { lowerSameLength, type FoundSignal } from './signals';
 import { isValediction } from './clean';
 import { numberValue } from './grammar';
 
@@ -31,9 +31,11 @@ export function firstNameFromSignOff(block: string): string | undefined {
   return undefined;
 }
 
-const REF_HASH = /#\s?([A-Z0-9][A-Z0-9-]{2,})\b/gi;
+// Run on the lower-cased text without the i flag (V8's case-insensitive matching is far slower); the
+// reference (group 1, which ends each match) is then read from the text as written.
+const REF_HASH = /#\s?([a-z0-9][a-z0-9-]{2,})\b/g;
 const REF_WORD =
-  /\b(?:order|ticket|case|invoice|reference|ref|booking|confirmation|tracking|claim|incident|request|PO|RMA|account|contract|policy)\s*(?:number|no\.?|num|nr|id|#|code)?\s*[:#]?\s*((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,})\b/gi;
+  /\b(?:order|ticket|case|invoice|reference|ref|booking|confirmation|tracking|claim|incident|request|po|rma|account|contract|policy)\s*(?:number|no\.?|num|nr|id|#|code)?\s*[:#]?\s*((?=[a-z0-9-]*\d)[a-z0-9][a-z0-9-]{3,})\b/g;
 
 // Run on lower-cased text without the i flag (V8's case-insensitive matching is far slower).
 const PRODUCT =
@@ -43,15 +45,16 @@ export function extractFacts(
   text: string,
   signals: FoundSignal[],
   signOffText: string | undefined,
-  lower: string = text.toLowerCase(),
+  lower: string = lowerSameLength(text),
 ): MessageFacts {
   const references = new Set<string>();
   // every reference has a digit; most messages have none and skip the search
   for (const re of /\d/.test(text) ? [REF_HASH, REF_WORD] : []) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) && references.size < 10) {
-      const ref = m[1]!;
+    while ((m = re.exec(lower)) && references.size < 10) {
+      const end = m.index + m[0].length;
+      const ref = text.slice(end - m[1]!.length, end);
       if (/^\d{1,2}(?:st|nd|rd|th)?$/i.test(ref)) continue;
       if (references.has(ref) || references.has('#' + ref)) continue;
       references.add(re === REF_HASH ? '#' + ref : ref);

@@ -61,7 +61,6 @@ const SIGNAL_KEYS = new Map(SIGNAL_FEATURES.map((f) => [f, 'sig:' + f]));
 const signalKey = (feature: string) => SIGNAL_KEYS.get(feature) ?? 'sig:' + feature;
 
 const NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'nobody', 'none', 'cannot', 'cant', 'dont', 'doesnt', 'didnt', 'isnt', 'wasnt', 'arent', 'werent', 'wont', 'wouldnt', 'couldnt', 'shouldnt', 'havent', 'hasnt', 'hadnt', 'aint', 'without']);
-const PUNCT = new Set(['!', '?', '...']);
 
 /**
  * The word features a model knows, each with its index in `keys` (the model's weight order). Every word
@@ -76,6 +75,8 @@ export interface Vocabulary {
   neg: Int32Array;
   /** By word number: 1 when some bigram starts with the word (most words start none: no lookup). */
   biFirst: Uint8Array;
+  /** By word number: 1 for a negator (every negator has a number, known to the model or not). */
+  negators: Uint8Array;
   /** Bigrams, open addressing: [first word number, second word number, index] per slot; index -1 when empty. */
   biTable: Int32Array;
   biMask: number;
@@ -106,6 +107,7 @@ export function vocabularyOf(keys: Iterable<string>): Vocabulary {
     if (id === undefined) lex.set(w, (id = lex.size));
     return id;
   };
+  for (const w of NEGATORS) word(w); // numbered too, so a token's number says whether it negates
   const parts = list.map((k) => {
     const sp = k.indexOf(' ');
     if (sp !== -1) return { kind: 'bi' as const, a: word(k.slice(0, sp)), b: word(k.slice(sp + 1)) };
@@ -120,6 +122,7 @@ export function vocabularyOf(keys: Iterable<string>): Vocabulary {
     uni: new Int32Array(lex.size).fill(-1),
     neg: new Int32Array(lex.size).fill(-1),
     biFirst: new Uint8Array(lex.size),
+    negators: Uint8Array.from(lex.keys(), (w) => (NEGATORS.has(w) ? 1 : 0)),
     biTable: new Int32Array(slots * 3).fill(-1),
     biMask: slots - 1,
     keys: list,
@@ -145,6 +148,8 @@ interface FeatureSink<K> {
   uni(i: number): K | undefined;
   bi(i: number): K | undefined;
   neg(i: number): K | undefined;
+  /** Is token i a negator ("not", "never", "without")? */
+  negator(i: number): boolean;
 }
 
 /**
@@ -166,13 +171,13 @@ function collectWordFeatures<K>(tokens: Token[], sink: FeatureSink<K>, add: (k: 
       const pair = sink.bi(i);
       if (pair !== undefined) add(pair);
     }
-    if (PUNCT.has(w) || t.sentence !== negSentence) negLeft = 0;
+    if (w === '!' || w === '?' || w === '...' || t.sentence !== negSentence) negLeft = 0;
     if (negLeft > 0) {
       const negated = sink.neg(i);
       if (negated !== undefined) add(negated);
       negLeft--;
     }
-    if (NEGATORS.has(w)) {
+    if (sink.negator(i)) {
       negLeft = 3;
       negSentence = t.sentence;
     }
@@ -188,6 +193,7 @@ export function wordFeatures(tokens: Token[]): string[] {
       uni: (i) => tokens[i]!.norm,
       bi: (i) => tokens[i]!.norm + ' ' + tokens[i + 1]!.norm,
       neg: (i) => 'not_' + tokens[i]!.norm,
+      negator: (i) => NEGATORS.has(tokens[i]!.norm),
     },
     (k) => set.add(k),
   );
@@ -196,7 +202,7 @@ export function wordFeatures(tokens: Token[]): string[] {
 
 /** The word features of `tokens` that `vocab` knows, as indices into `vocab.keys`, each once, in text order. */
 export function wordFeatureIds(tokens: Token[], vocab: Vocabulary): number[] {
-  const { lex, uni, neg, biFirst, seen } = vocab;
+  const { lex, uni, neg, biFirst, negators, seen } = vocab;
   const ids = new Int32Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) ids[i] = lex.get(tokens[i]!.norm) ?? -1;
   if (vocab.calls === 0x7fffffff) (seen.fill(0), (vocab.calls = 0));
@@ -209,6 +215,7 @@ export function wordFeatureIds(tokens: Token[], vocab: Vocabulary): number[] {
       uni: (i) => (ids[i] === -1 ? undefined : known(uni[ids[i]!]!)),
       bi: (i) => (ids[i] === -1 || ids[i + 1] === -1 || biFirst[ids[i]!] === 0 ? undefined : bigramIndex(vocab, ids[i]!, ids[i + 1]!)),
       neg: (i) => (ids[i] === -1 ? undefined : known(neg[ids[i]!]!)),
+      negator: (i) => ids[i] !== -1 && negators[ids[i]!] === 1,
     },
     (id) => {
       if (seen[id] === call) return;

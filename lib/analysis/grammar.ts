@@ -164,7 +164,8 @@ export function promiseIsPast(sentence: string, at: number): boolean {
 
 const SMALL_NUMBERS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, ninety: 90,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
   couple: 2, 'a couple': 2, 'a couple of': 2, few: 3, 'a few': 3, several: 3, many: 4, multiple: 3,
 };
 
@@ -175,8 +176,11 @@ const SMALL_NUMBERS: Record<string, number> = {
 export function numberValue(phrase: string): number | undefined {
   const p = phrase.trim().toLowerCase();
   if (/^\d+$/.test(p)) return Number(p);
-  const small = SMALL_NUMBERS[p];
+  const small = Object.hasOwn(SMALL_NUMBERS, p) ? SMALL_NUMBERS[p] : undefined;
   if (small !== undefined) return small;
+  // "twenty-one", "forty five": tens and units from the table, without the grammar
+  const tensUnits = /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six|seven|eight|nine)$/.exec(p);
+  if (tensUnits) return SMALL_NUMBERS[tensUnits[1]!]! + SMALL_NUMBERS[tensUnits[2]!]!;
   const key = '#num ' + p;
   let parsed = cache.get(key);
   if (!parsed) {

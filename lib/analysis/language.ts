@@ -51,9 +51,12 @@ export function detectLanguage(text: string, words?: string[]): Language {
   if (list.length < 5) return 'en';
   let en = 0;
   let other = 0;
-  for (const w of list) {
+  for (let i = 0; i < list.length; i++) {
+    const w = list[i]!;
     if (EN.has(w)) en++;
     else if (OTHER.has(w)) other++;
+    // decided: even if every word left were another language's, it could not outnumber English 2:1
+    if (2 * en >= other + list.length - i - 1) return 'en';
   }
   if (other >= 3 && other > 2 * en) return 'other';
   return 'en';

@@ -97,7 +97,7 @@ const CLAUSE_BREAK = new Set(['but', 'however', 'although', 'though', 'yet']);
  */
 const TECHNICAL: [form: RegExp, needs: string[]][] = [
   // "kill the process", "killed the job", "kill -9 1234", "kill switch", "pkill"
-  [/\b(?:p?kill(?:ed|ing|s)?|terminat(?:e|ed|ing|es))\s+(?:-\d+\s+|-[A-Z]+\s+)?(?:(?:the|a|an|this|that|all|any|my|its|off|old|stuck|hung|running|zombie|idle|background|worker|child)\s+){0,3}(?:\w+\s+)?(?:process(?:es)?|tasks?|jobs?|pids?|\d+|sessions?|servers?|containers?|pods?|threads?|commands?|signals?|apps?|services?|daemons?|quer(?:y|ies)|connections?|workers?|instances?|builds?|runs?|scripts?|tabs?|programs?)\b/gi, ['kill', 'terminat']],
+  [/\b(?:p?kill(?:ed|ing|s)?|terminat(?:e|ed|ing|es))\s+(?:-\d+\s+|-[A-Z]+\s+)?(?:(?:the|a|an|this|that|all|any|my|its|off|old|stuck|hung|running|zombie|idle|background|worker|child)\s+){0,3}(?:\w+\s+)?(?:process(?:es)?|tasks?|jobs?|pids?|\d+|sessions?|servers?|containers?|pods?|threads?|commands?|signals?|apps?|services?|daemons?|quer(?:y|ies)|connections?|workers?|instances?|builds?|runs?|scripts?|tabs?|programs?)\b/gi, ['kill', 'pkill', 'terminat']],
   [/\b(?:OOM|out[- ]of[- ]memory) kill(?:er|ed)?\b|\bkill[- ]switch\b|\bkill -\d+\b|\bSIGKILL\b|\bSIGTERM\b|\bSIGABRT\b|\babort trap\b/gi, ['kill', 'sig', 'abort']],
   // "the process was killed", "exit code 137 (killed)", "the pod got terminated", "permission denied"
   [/\b(?:process(?:es)?|jobs?|pods?|containers?|workers?|tasks?|services?|daemons?|scripts?|quer(?:y|ies)|threads?|sessions?|builds?|runs?)\s+(?:was\s+|were\s+|got\s+|gets\s+|is\s+|are\s+|has been\s+|have been\s+|keeps? getting\s+)?(?:killed|terminated|aborted)\b|\((?:killed|terminated|aborted)\)|\b(?:permission|access) denied\b/gi, ['kill', 'terminat', 'abort', 'denied']],
@@ -119,8 +119,8 @@ const TECHNICAL: [form: RegExp, needs: string[]][] = [
   [/\b(?:dummy|mock)\s+(?:data|values?|accounts?|users?)\b|\bhit the (?:endpoint|api|server|url)\b/gi, ['dummy', 'mock', 'hit the']],
 ];
 
-/** Every word some technical form needs (`needs` above); most texts have none and skip the forms entirely. */
-const TECHNICAL_GATE = new RegExp([...new Set(TECHNICAL.flatMap(([, needs]) => needs))].join('|'), 'g');
+/** Every word some technical form needs (`needs` above: each where a word starts); most texts have none and skip the forms entirely. */
+const TECHNICAL_GATE = new RegExp('\\b(?:' + [...new Set(TECHNICAL.flatMap(([, needs]) => needs))].join('|') + ')', 'g');
 const TECHNICAL_LOWER = TECHNICAL.map(([re, needs]) => ({
   re: new RegExp(re.source.replace(/\\.|[A-Z]/g, (m) => (m.length === 2 ? m : m.toLowerCase())), re.flags.replace('i', '')),
   needs,
