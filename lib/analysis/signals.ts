@@ -712,13 +712,13 @@ export const SIGNALS: SignalRecord[] = [
     category: 'overt-anger',
     feature: 'anger-profanity',
     // every swear's beginning, obfuscated ones too ("f*ck", "ffs", "sh*t")
-    anchors: ['fu', 'ff', 'f*', 'f#', 'f@', 'f!', 'shit', 'sh*', 'bull', 'crap', 'damn', 'dammit', 'goddam', 'hell', 'wtf', 'wth', 'smh', 'piss', 'bastard', 'bloody', 'screw', 'suck', 'asshole', 'arse', 'bitch', 'effing', 'freaking', 'frig'],
+    anchors: ['fu', 'ff', 'f*', 'f#', 'f@', 'f!', 'shit', 'sh*', 'bull', 'crap', 'damn', 'dammit', 'goddam', 'hell', 'wtf', 'wth', 'smh', 'piss', 'bastard', 'bloody', 'screw', 'suck', 'asshole', 'arse', 'bitch', 'effing', 'freaking', 'frig', 'frick', 'mother', 'mutha', 'damit'],
     patterns: [
-      /\b(?:f+u+c+k+\w*|f\*+k\w*|f[*#@!]{2,}\w*|shit\w*|sh\*t|bullshit|crap(?:py)?|damn(?:ed|it)?|dammit|goddamm?\w*|hell(?! of)|wtf|wth|ffs|smh|pissed(?: off)?|pissing|piss off|bastards?|bloody|screw (?:you|this|your|up)|sucks?|suck(?:ed|ing)|assholes?|arse\w*|bitch\w*|effing|freaking|frigging|friggin)\b/gi,
+      /\b(?:f+u+c+k+\w*|(?:mother|mutha)f(?:u+c+k+|\*+c?k|[*#@!]{2,})\w*|f\*+k\w*|f[*#@!]{2,}\w*|shit\w*|sh\*t|bullshit|crap(?:py)?|damn(?:ed|it)?|dammit|damit|goddamm?\w*|hell(?! of)|wtf|wth|ffs|smh|pissed(?: off)?|pissing|pissy|pisses (?:me|us) off|piss off|bastards?|bloody|screw (?:you|this|your|up)|sucks?|suck(?:ed|ing)|assholes?|arse\w*|bitch\w*|effing|freaking|frigging|friggin|fricking|frickin)\b/gi,
     ],
     why: 'Swearing is overt anger; lead with an apology and a fix, not policy.',
     examples: {
-      fires: ['This is bullshit.', 'WTF is going on?', 'Your app sucks.', 'Dammit, it crashed again.'],
+      fires: ['This is bullshit.', 'WTF is going on?', 'Your app sucks.', 'Dammit, it crashed again.', 'This motherfucking router again.', 'It pisses me off.', 'Damit, not again.'],
       quiet: ['Hello, how do I change my password?', 'The shell script finished.'],
     },
   },
