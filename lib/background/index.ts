@@ -5,7 +5,7 @@ import { siteOf } from '@/lib/sites/hosts';
 import { createRouter, type Analyse, type BackgroundRouter, type OpenPanelResult, type RouterPorts } from './router';
 
 export { PAGE_LOADING, RELOAD_TAB, withoutContentScript, zendeskAgentOnly, type TabInfo } from './noContentScript';
-export { createRouter, isFromContentScript, isFromExtensionPage, UNREACHABLE, type Analyse, type BadgeAnalysis, type OpenPanelResult, type RouterPorts } from './router';
+export { createRouter, isFromContentScript, isFromExtensionPage, RELOAD_GRACE_MS, UNREACHABLE, type Analyse, type BadgeAnalysis, type OpenPanelResult, type RouterPorts } from './router';
 
 export const PANEL_PATH = 'sidepanel.html';
 

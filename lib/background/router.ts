@@ -7,7 +7,10 @@ import type { Level } from '@/lib/analysis/types';
 import type { Handlers, MessageName, MessageSender, Req, Res } from '@/lib/messaging';
 import type { PageState, SiteId } from '@/lib/messaging/protocol';
 import { siteOf } from '@/lib/sites/hosts';
-import { withoutContentScript, type TabInfo } from './noContentScript';
+import { RELOAD_TAB, withoutContentScript, type TabInfo } from './noContentScript';
+
+/** How long a tab that just loaded gets to answer before the panel suggests reloading it. */
+export const RELOAD_GRACE_MS = 750;
 
 export interface BadgeAnalysis {
   level: Level;
@@ -40,6 +43,8 @@ export interface RouterPorts {
   sendToTab<K extends MessageName>(tabId: number, type: K, data: Req<K>): Promise<Res<K> | undefined>;
   /** The tab's URL (readable on the sites Defuse has host access to) and loading status; undefined when it is gone. */
   tabInfo?(tabId: number): Promise<TabInfo | undefined>;
+  /** Resolves after `ms` (tests pass one that does not wait); setTimeout when absent. */
+  wait?(ms: number): Promise<void>;
   /** To the extension's pages (the side panel). */
   broadcast<K extends MessageName>(type: K, data: Req<K>): Promise<unknown>;
   /**
@@ -153,7 +158,17 @@ export function createRouter(ports: RouterPorts): BackgroundRouter {
       // No content script there. On Gmail or Zendesk, say why instead of "open a thread"; not kept,
       // so the page is asked again next time (it reports by itself once its script runs).
       const tab = await ports.tabInfo?.(tabId).catch(() => undefined);
-      return withoutContentScript(tab);
+      const state = withoutContentScript(tab);
+      if (state?.kind !== 'no-conversation' || state.reason !== RELOAD_TAB) return state;
+      // A page that has just finished loading starts its content script a moment later: ask once
+      // more before telling the rep to reload a tab that is about to report by itself.
+      await (ports.wait ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms))))(RELOAD_GRACE_MS);
+      const late = await toTab(tabId, 'bg:refresh', {});
+      if (late) {
+        accept(tabId, late);
+        return late;
+      }
+      return state;
     },
     'panel:getDraft': async (data, sender) => {
       if (!fromPage(sender)) return null;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
-import { createRouter, isFromContentScript, isFromExtensionPage, RELOAD_TAB, UNREACHABLE, zendeskAgentOnly, type OpenPanelResult, type RouterPorts } from '@/lib/background';
+import { createRouter, isFromContentScript, isFromExtensionPage, RELOAD_GRACE_MS, RELOAD_TAB, UNREACHABLE, zendeskAgentOnly, type OpenPanelResult, type RouterPorts } from '@/lib/background';
 import { createListener, type MessageName, type MessageSender, type Req } from '@/lib/messaging';
 import type { PageState } from '@/lib/messaging/protocol';
 
@@ -149,7 +149,7 @@ describe('panel requests', () => {
         if (tab instanceof Error) throw tab;
         return tab;
       });
-      const listen = createListener(createRouter({ ...ports, tabInfo }).handlers);
+      const listen = createListener(createRouter({ ...ports, tabInfo, wait: async () => {} }).handlers);
       return { tabInfo, ask: (tabId: number) => listen({ type: 'panel:getPageState', data: { tabId } }, panel) };
     };
 
@@ -159,6 +159,18 @@ describe('panel requests', () => {
       const { ask, tabInfo } = withTab({ url, status: 'complete' });
       await expect(ask(9)).resolves.toEqual({ kind: 'no-conversation', site: 'gmail', url, reason: RELOAD_TAB });
       expect(tabInfo).toHaveBeenCalledWith(9);
+    });
+
+    test('a page whose script answers a moment after it loaded: its state, not the reload hint', async () => {
+      const url = 'https://mail.google.com/mail/u/0/#inbox/FMfcg';
+      const state = { kind: 'no-conversation' as const, site: 'gmail' as const, url, reason: 'Open an email thread to see its analysis.' };
+      ports.sendToTab.mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.')).mockResolvedValueOnce(state);
+      const waits: number[] = [];
+      const tabInfo = vi.fn(async () => ({ url, status: 'complete' }));
+      const listen = createListener(createRouter({ ...ports, tabInfo, wait: async (ms) => void waits.push(ms) }).handlers);
+      await expect(listen({ type: 'panel:getPageState', data: { tabId: 9 } }, panel)).resolves.toEqual(state);
+      expect(waits).toEqual([RELOAD_GRACE_MS]);
+      expect(ports.sendToTab).toHaveBeenCalledTimes(2);
     });
 
     test("a Zendesk page outside the agent workspace: the panel says where Defuse works", async () => {
@@ -177,7 +189,7 @@ describe('panel requests', () => {
     test('the answer is not kept: once the reloaded page reports, the panel gets its state', async () => {
       noScript();
       const tabInfo = vi.fn(async () => ({ url: 'https://mail.google.com/mail/u/0/#inbox/FMfcg', status: 'complete' }));
-      const listen = createListener(createRouter({ ...ports, tabInfo }).handlers);
+      const listen = createListener(createRouter({ ...ports, tabInfo, wait: async () => {} }).handlers);
       await expect(listen({ type: 'panel:getPageState', data: { tabId: 7 } }, panel)).resolves.toMatchObject({ reason: RELOAD_TAB });
       expect(ports.broadcast).not.toHaveBeenCalled();
       await listen({ type: 'content:pageState', data: conversation('third time') }, gmailTab);
