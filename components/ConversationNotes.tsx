@@ -23,6 +23,7 @@ export function ConversationNotes({ store, conversation }: { store: NotesStore; 
       draft={s.drafts[key]}
       onDraftChange={s.setDraft}
       noteUnreadable={s.noteUnreadable}
+      noteConflict={s.noteConflict}
       onRetryNote={s.retryNote}
       followUpDraft={s.followUpDrafts[key]}
       onFollowUpDraftChange={s.setFollowUpDraft}

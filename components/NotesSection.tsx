@@ -22,6 +22,11 @@ export interface NotesSectionProps {
   onDraftChange?(text: string): void;
   /** The saved note couldn't be read: it isn't shown, Save is refused, and Retry reads it again. */
   noteUnreadable?: boolean;
+  /**
+   * Save was refused because the saved note changed in another window since it was read: the typed text
+   * stays, and "Reload saved note" (`onRetryNote`) shows the newer note with the typed text below it.
+   */
+  noteConflict?: boolean;
   /** Reads the saved note again; resolves to the text the field should show, or null if it still fails. */
   onRetryNote?(): Promise<string | null>;
   /** What to follow up and the custom time, typed earlier and not set as a reminder yet. */
@@ -80,6 +85,7 @@ export function NotesSection(props: NotesSectionProps) {
   const dueId = useId();
   const followNoteId = useId();
   const unreadableId = useId();
+  const conflictId = useId();
   const [text, setText] = useState(props.draft ?? props.savedNote);
   const [due, setDue] = useState(() => props.followUpDraft?.due ?? localInputValue(now() + 60 * 60_000));
   const [followNote, setFollowNote] = useState(props.followUpDraft?.note ?? '');
@@ -217,7 +223,7 @@ export function NotesSection(props: NotesSectionProps) {
           ref={noteField}
           id={noteId}
           data-testid="note"
-          aria-describedby={props.noteUnreadable ? unreadableId : undefined}
+          aria-describedby={[props.noteUnreadable && unreadableId, props.noteConflict && conflictId].filter(Boolean).join(' ') || undefined}
           dir="auto"
           rows={3}
           value={text}
@@ -236,6 +242,15 @@ export function NotesSection(props: NotesSectionProps) {
             saved note until it has been read.{' '}
             <button type="button" aria-label="Retry reading the saved note" onClick={() => void retryNote()}>
               Retry
+            </button>
+          </p>
+        ) : null}
+        {props.noteConflict ? (
+          <p id={conflictId} className="action-status failed" data-testid="note-conflict">
+            The saved note was changed in another Defuse window since you opened it, so your text wasn't saved over it.
+            What you typed is kept. Reload to see the saved note with your text below it, then save.{' '}
+            <button type="button" onClick={() => void retryNote()}>
+              Reload saved note
             </button>
           </p>
         ) : null}

@@ -4,8 +4,10 @@
 // only clears its error when a save succeeds. Text typed but not saved (the note, and what to follow up
 // with its chosen time) is kept here per conversation, so switching to another tab or conversation and
 // back (which unmounts the view) doesn't lose it. A saved note that couldn't be read is never replaced:
-// Save refuses until a re-read (Retry) succeeds. A cleared reminder can be put back (Undo) until the
-// rep does something else.
+// Save refuses until a re-read (Retry) succeeds. Nor is one changed elsewhere since it was read (another
+// side panel, a restored backup): each save names the version it replaces, storage refuses a stale one,
+// and the same re-read shows the newer note with the typed text below it. A cleared reminder can be put
+// back (Undo) until the rep does something else.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ConversationSnapshot } from '@/lib/messaging/protocol';
 import type { FollowUpRecord, NoteRecord, Result } from '@/lib/storage';
@@ -15,7 +17,14 @@ type Target = { site: ConversationSnapshot['site']; conversationId: string; subj
 
 export interface NotesDeps {
   getNote(site: Target['site'], conversationId: string): Promise<Result<NoteRecord | undefined>>;
-  saveNote(input: { site: Target['site']; conversationId: string; subject: string; text: string }): Promise<Result<NoteRecord | null, unknown>>;
+  /** `expectedUpdatedAt`: the version of the note this replaces (`null`: no note); storage refuses a stale one. */
+  saveNote(input: {
+    site: Target['site'];
+    conversationId: string;
+    subject: string;
+    text: string;
+    expectedUpdatedAt: number | null;
+  }): Promise<Result<NoteRecord | null, unknown>>;
   getPendingFollowUp(site: Target['site'], conversationId: string): Promise<Result<FollowUpRecord | undefined>>;
   listOverdue(now: number): Promise<Result<FollowUpRecord[]>>;
   scheduleFollowUp(target: Target & { note?: string }, when: FollowUpWhen): Promise<Result<FollowUpRecord, unknown>>;
@@ -55,6 +64,8 @@ export interface NotesState {
   followUpDrafts: Record<string, FollowUpDraft>;
   /** Reading the saved note failed: Save is refused until `retryNote` reads it. */
   noteUnreadable: boolean;
+  /** Save was refused: the saved note changed elsewhere since it was read. `retryNote` reads the newer one. */
+  noteConflict: boolean;
   /** The reminder the rep just cleared, while Undo can put it back; `key` is its conversation's. */
   lastCleared: { key: string; followUp: FollowUpRecord } | null;
   load(conversation: ConversationSnapshot): Promise<void>;
@@ -63,8 +74,9 @@ export interface NotesState {
   /** What the rep has typed in the open conversation's note field (kept until saved). */
   setDraft(text: string): void;
   /**
-   * Reads the saved note again after a failed read. Resolves to the text the note field should show
-   * (the saved note, followed by anything typed while it couldn't be read), or null if it still fails.
+   * Reads the saved note again after a failed read or a refused save (`noteConflict`). Resolves to the
+   * text the note field should show (the saved note, followed by anything typed while it couldn't be
+   * read or that the refused save held), or null if it still fails.
    */
   retryNote(): Promise<string | null>;
   /** What the rep has typed or picked for the open conversation's reminder; fields not given stay. */
@@ -104,8 +116,19 @@ export function createNotesStore(deps: NotesDeps): NotesStore {
     // Any other outcome ends the chance to undo a clear: Undo only ever sits beside "Reminder cleared."
     const fail = (r: { ok: false; error: { message: string } }) => set({ error: r.error.message, status: null, lastCleared: null });
     const restore = deps.restoreFollowUp ?? ((row: FollowUpRecord) => restoreFollowUp(row));
-    /** Conversations whose note draft was begun while their saved note couldn't be read, so without seeing it. */
+    /**
+     * Conversations whose note draft was typed without seeing the saved note as it is: begun while it
+     * couldn't be read, or refused because it changed elsewhere.
+     */
     const blind = new Set<string>();
+    /**
+     * The `updatedAt` of each conversation's note as last read or saved here (`null`: none), which its
+     * next save must replace. Kept apart from `note` so a save that outlives a switch of conversation
+     * still records its new version.
+     */
+    const versions = new Map<string, number | null>();
+    /** Saves run one after another, so a second Save doesn't name the version the first one is replacing. */
+    let saving: Promise<unknown> = Promise.resolve();
 
     /**
      * Shows a note just read. A draft begun while it couldn't be read goes after it, so the field shows
@@ -116,9 +139,11 @@ export function createNotesStore(deps: NotesDeps): NotesStore {
       let draft = get().drafts[key];
       const merged = blind.delete(key) && draft !== undefined && !!saved.trim();
       if (merged) draft = `${saved.trimEnd()}\n\n${draft!.trim()}`;
+      versions.set(key, note?.updatedAt ?? null);
       set({
         note: note ?? null,
         noteUnreadable: false,
+        noteConflict: false,
         ready: true,
         ...(merged ? { drafts: { ...get().drafts, [key]: draft! }, status: 'Saved note read. What you typed is below it, not saved yet.' } : {}),
       });
@@ -165,13 +190,14 @@ export function createNotesStore(deps: NotesDeps): NotesStore {
       drafts: {},
       followUpDrafts: {},
       noteUnreadable: false,
+      noteConflict: false,
       lastCleared: null,
 
       async load(c) {
         const target: Target = { site: c.site, conversationId: c.conversationId, subject: c.subject, url: c.url };
         const key = keyOf(target);
         if (key === keyOf(get().target)) return;
-        set({ target, ready: false, note: null, noteUnreadable: false, followUp: null, error: null, status: null, lastCleared: null });
+        set({ target, ready: false, note: null, noteUnreadable: false, noteConflict: false, followUp: null, error: null, status: null, lastCleared: null });
         const [note] = await Promise.all([deps.getNote(target.site, target.conversationId), reloadFollowUp(target), refreshOverdue()]);
         if (!current(key)) return;
         if (note.ok) noteRead(key, note.value);
@@ -204,16 +230,30 @@ export function createNotesStore(deps: NotesDeps): NotesStore {
           set({ error: SAVE_REFUSED_UNREAD, status: null, lastCleared: null });
           return false;
         }
-        const r = await deps.saveNote({ site: target.site, conversationId: target.conversationId, subject: target.subject, text });
+        const key = keyOf(target);
+        const { site, conversationId, subject } = target;
+        // The version is taken when this save's turn comes, after any save before it has recorded its own.
+        // Not read yet (a save before its load finished) counts as "no note": it never replaces one unseen.
+        const run = saving.then(async () => {
+          const r = await deps.saveNote({ site, conversationId, subject, text, expectedUpdatedAt: versions.get(key) ?? null });
+          if (r.ok) versions.set(key, r.value?.updatedAt ?? null);
+          return r;
+        });
+        saving = run.catch(() => undefined);
+        const r = await run;
         if (r.ok) {
           // The draft goes once saved, unless the rep kept typing while it was being saved.
-          const key = keyOf(target);
           const draft = get().drafts[key];
           if (draft !== undefined && draft.trim() === text.trim()) set({ drafts: without(get().drafts, key) });
+        } else if (r.error.kind === 'conflict') {
+          // What the refused save held stays a draft, to go below the newer note when it is read.
+          blind.add(key);
+          if (get().drafts[key] === undefined) set({ drafts: { ...get().drafts, [key]: text } });
         }
-        if (!current(keyOf(target))) return r.ok;
+        if (!current(key)) return r.ok;
         if (!r.ok) {
           fail(r);
+          if (r.error.kind === 'conflict') set({ noteConflict: true });
           return false;
         }
         set({ note: r.value, error: null, status: r.value ? 'Note saved on this computer.' : 'Note deleted.', lastCleared: null });

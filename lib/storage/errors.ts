@@ -14,6 +14,8 @@ export type StorageErrorKind =
   | 'wrong-context'
   /** The input or file was refused; the message says which part and why. */
   | 'invalid'
+  /** The item was changed elsewhere (another Defuse window, a restored backup) since the caller read it. */
+  | 'conflict'
   | 'not-found'
   | 'unknown';
 
@@ -75,6 +77,8 @@ export function messageFor(kind: StorageErrorKind, s: Subject = SAVE, detail = '
       return "Defuse can't keep data from inside a web page. This is a bug in Defuse: storage belongs to the side panel, options page and background.";
     case 'not-found':
       return detail || "That item doesn't exist any more (it may have been deleted in another window).";
+    case 'conflict':
+      return detail || `Not saved: this was changed in another Defuse window since you opened it.${kept} Reload it to compare, then save again.`;
     case 'invalid':
       return detail;
     case 'unknown':
@@ -109,7 +113,7 @@ function namesIn(err: unknown, seen = new Set<unknown>()): string[] {
 export function toStorageError(err: unknown, s: Subject = SAVE, opening = false): StorageError {
   if (err instanceof StorageError) {
     // Kinds whose message depends on what was being saved are re-worded for this call.
-    return err.kind === 'invalid' || err.kind === 'not-found' || err.kind === 'wrong-context'
+    return err.kind === 'invalid' || err.kind === 'not-found' || err.kind === 'conflict' || err.kind === 'wrong-context'
       ? err
       : new StorageError(err.kind, messageFor(err.kind, s), { cause: err.cause ?? err });
   }

@@ -9,7 +9,7 @@ export { CURRENT_VERSION } from './schema';
 export { dayOf, addDays, isDay } from './day';
 export * from './types';
 
-export { saveNote, getNote, listNotes, deleteNote, type NoteInput } from './notes';
+export { saveNote, getNote, listNotes, deleteNote, NOTE_CONFLICT, type NoteInput } from './notes';
 export {
   putFollowUp,
   getFollowUp,

@@ -1,6 +1,6 @@
 // The rep's own note per conversation. Saving never loses text: a failure hands the input back.
 import type { DefuseDB } from './db';
-import { invalid, type Result, type Subject } from './errors';
+import { invalid, StorageError, type Result, type Subject } from './errors';
 import { read, refuse, write } from './run';
 import type { NoteRecord, SiteId } from './types';
 import { isSite } from './validate';
@@ -10,10 +10,21 @@ export interface NoteInput {
   conversationId: string;
   subject: string;
   text: string;
+  /**
+   * The version of the note the caller last read or saved, so a save can't silently replace a newer
+   * one from another window: its `updatedAt`, or `null` for "there was no note". Left out (imports,
+   * old callers), the save doesn't check.
+   */
+  expectedUpdatedAt?: number | null;
 }
 
 export const MAX_NOTE_CHARS = 50_000;
 const NOTE: Subject = { what: 'your note', op: 'save' };
+
+/** Why a save with an out-of-date version is refused. */
+export const NOTE_CONFLICT =
+  'This note was changed in another Defuse window since you opened it. Your text is kept here; ' +
+  'Reload the saved note to compare.';
 
 /** Why a conversation reference is unusable, or null. Shared by notes and follow-ups. */
 export function checkConversation(c: { site: unknown; conversationId: unknown; subject: unknown }): string | null {
@@ -30,6 +41,9 @@ export const clipSubject = (s: string) => (s.length > 300 ? s.slice(0, 299) + 'â
 /**
  * Saves the note of a conversation (creating or replacing it). An empty or blank text deletes the note
  * and resolves to `null`. On failure, `pending` is the input unchanged, for the UI to keep showing.
+ * With `expectedUpdatedAt`, the save (or deletion) is refused with a `conflict` error, writing nothing,
+ * unless the stored note is still the one the caller saw. Each save moves `updatedAt` forward, even
+ * when the clock hasn't (same millisecond, clock set back), so a version is never seen twice.
  */
 export async function saveNote(input: NoteInput, now = Date.now(), db?: DefuseDB): Promise<Result<NoteRecord | null, NoteInput>> {
   const problem =
@@ -38,13 +52,18 @@ export async function saveNote(input: NoteInput, now = Date.now(), db?: DefuseDB
       ? 'The note has no text.'
       : input.text.length > MAX_NOTE_CHARS
         ? `The note is ${input.text.length.toLocaleString('en')} characters long; notes hold up to ${MAX_NOTE_CHARS.toLocaleString('en')}. Your text is still here.`
-        : null);
+        : !validVersion(input.expectedUpdatedAt)
+          ? "Defuse couldn't tell which version of the note this replaces. Your text is still here; reopen the conversation and save again."
+          : null);
   if (problem) return refuse(invalid(problem), input);
   return write(
     db,
     (d) => [d.notes],
     async (d) => {
       const existing = await d.notes.where('[site+conversationId]').equals([input.site, input.conversationId]).first();
+      // Thrown, not returned: the transaction ends without a write and `write` hands the input back.
+      if (input.expectedUpdatedAt !== undefined && input.expectedUpdatedAt !== (existing?.updatedAt ?? null))
+        throw new StorageError('conflict', NOTE_CONFLICT);
       if (!input.text.trim()) {
         if (existing?.id !== undefined) await d.notes.delete(existing.id);
         return null;
@@ -56,7 +75,7 @@ export async function saveNote(input: NoteInput, now = Date.now(), db?: DefuseDB
         subject: clipSubject(input.subject),
         text: input.text,
         createdAt: existing?.createdAt ?? now,
-        updatedAt: now,
+        updatedAt: existing && now <= existing.updatedAt ? existing.updatedAt + 1 : now,
       };
       note.id = await d.notes.put(note);
       return note;
@@ -65,6 +84,8 @@ export async function saveNote(input: NoteInput, now = Date.now(), db?: DefuseDB
     NOTE,
   );
 }
+
+const validVersion = (v: unknown) => v === undefined || v === null || (typeof v === 'number' && Number.isFinite(v));
 
 export async function getNote(site: SiteId, conversationId: string, db?: DefuseDB): Promise<Result<NoteRecord | undefined>> {
   return read(db, (d) => [d.notes], (d) => d.notes.where('[site+conversationId]').equals([site, conversationId]).first(), {

@@ -220,3 +220,37 @@ describe('a saved note that could not be read', () => {
     expect((await db.notes.toArray()).map((n) => n.text)).toEqual(['Refund ref 4471\n\nCalled back']);
   });
 });
+
+describe('a note saved in another side panel meanwhile', () => {
+  test('is not overwritten: Save is refused, Reload shows both texts, and saving keeps both', async () => {
+    const db = freshDb();
+    const other = notesStore(db);
+    const notes = notesStore(db);
+    await other.getState().load(conversation('a'));
+    render(<Panel notes={notes} c={conversation('a')} />);
+    await waitFor(() => field());
+
+    expect(await other.getState().saveNote('Refund ref 4471, courier booked')).toBe(true);
+
+    fireEvent.change(field(), { target: { value: 'Customer called back' } });
+    const save = screen.getByRole('button', { name: 'Save note' });
+    save.focus();
+    fireEvent.click(save);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^This note was changed in another Defuse window/));
+    expect(field().value).toBe('Customer called back');
+    expect(screen.getByTestId('note-conflict')).toBeTruthy();
+    expect((await db.notes.toArray()).map((n) => n.text)).toEqual(['Refund ref 4471, courier booked']);
+    expect(document.activeElement).toBe(save);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Reload saved note' }));
+    await waitFor(() => expect(field().value).toBe('Refund ref 4471, courier booked\n\nCustomer called back'));
+    expect(screen.queryByTestId('note-conflict')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByTestId('note-unsaved')).toBeTruthy();
+    expect(document.activeElement).toBe(field());
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(() => expect(screen.getByTestId('notes-status').textContent).toBe('Note saved on this computer.'));
+    expect((await db.notes.toArray()).map((n) => n.text)).toEqual(['Refund ref 4471, courier booked\n\nCustomer called back']);
+  });
+});

@@ -325,3 +325,56 @@ describe('a saved note that could not be read', () => {
     expect((screen.getByTestId('note') as HTMLTextAreaElement).value).toBe('Called back');
   });
 });
+
+describe('a saved note changed in another window', () => {
+  const conflict = 'This note was changed in another Defuse window since you opened it. Your text is kept here; Reload the saved note to compare.';
+
+  test('says so, keeps the typed text, and Reload shows what the store read, with focus in the field', async () => {
+    const onRetryNote = vi.fn(async () => 'Refund ref 4471, courier booked\n\nCalled back');
+    render(<NotesSection {...props({ savedNote: 'Refund ref 4471', draft: 'Called back', noteConflict: true, error: conflict, onRetryNote })} />);
+    expect(screen.getByRole('alert').textContent).toBe(conflict);
+    const why = screen.getByTestId('note-conflict');
+    expect(why.textContent).toMatch(/changed in another Defuse window.*What you typed is kept/);
+    // a screen reader hears why on reaching the field
+    expect(screen.getByTestId('note').getAttribute('aria-describedby')).toBe(why.id);
+    const field = screen.getByTestId('note') as HTMLTextAreaElement;
+    expect(field.value).toBe('Called back');
+
+    const reload = screen.getByRole('button', { name: 'Reload saved note' });
+    reload.focus();
+    fireEvent.click(reload);
+    await waitFor(() => expect(field.value).toBe('Refund ref 4471, courier booked\n\nCalled back'));
+    expect(onRetryNote).toHaveBeenCalledTimes(1);
+    expect(document.activeElement).toBe(field);
+  });
+
+  test('Reload comes straight after Save note in keyboard order', () => {
+    render(<NotesSection {...props({ draft: 'Called back', noteConflict: true, onRetryNote: async () => null })} />);
+    const buttons = screen.getAllByRole('button').map((b) => b.textContent);
+    expect(buttons.slice(buttons.indexOf('Save note'), buttons.indexOf('Save note') + 2)).toEqual(['Save note', 'Reload saved note']);
+  });
+
+  test('a Reload that fails keeps the typed text', async () => {
+    const onRetryNote = vi.fn(async () => null);
+    render(<NotesSection {...props({ draft: 'Called back', noteConflict: true, onRetryNote })} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Reload saved note' }));
+    await waitFor(() => expect(onRetryNote).toHaveBeenCalled());
+    expect((screen.getByTestId('note') as HTMLTextAreaElement).value).toBe('Called back');
+  });
+
+  test('no Reload offer without a conflict', () => {
+    render(<NotesSection {...props({ savedNote: 'Saved' })} />);
+    expect(screen.queryByTestId('note-conflict')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Reload saved note' })).toBeNull();
+    expect(screen.getByTestId('note').getAttribute('aria-describedby')).toBeNull();
+  });
+
+  test('the reloaded note shows as text, never as HTML', async () => {
+    const { container } = render(
+      <NotesSection {...props({ draft: 'mine', noteConflict: true, onRetryNote: async () => '<img src=x onerror="alert(1)"><b>theirs</b>\n\nmine' })} />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Reload saved note' }));
+    await waitFor(() => expect((screen.getByTestId('note') as HTMLTextAreaElement).value).toBe('<img src=x onerror="alert(1)"><b>theirs</b>\n\nmine'));
+    expect(container.querySelector('img, b')).toBeNull();
+  });
+});

@@ -4,6 +4,7 @@ import { cancelFollowUp, markDone, restoreFollowUp, scheduleFollowUp } from '@/l
 import type { ConversationSnapshot } from '@/lib/messaging/protocol';
 import { createNotesStore, SAVE_REFUSED_UNREAD, type NotesDeps } from '@/lib/state/notesStore';
 import { getNote, getPendingFollowUp, listOverdue, saveNote, StorageError, type DefuseDB } from '@/lib/storage';
+import { NOTE_CONFLICT } from '@/lib/storage/notes';
 import { fakeApi } from '../followups/fakeApi';
 import { freshDb, must } from '../storage/helpers';
 
@@ -368,5 +369,117 @@ describe('a saved note that could not be read', () => {
     await store.getState().load(conversation('a'));
     reads.broken = false;
     expect(await store.getState().retryNote()).toBe('Refund ref 4471, courier booked');
+  });
+});
+
+describe('a note changed in another window since it was read', () => {
+  /** Two side panels (stores) over one database, both showing conversation 'a'. */
+  async function twoPanels(db = freshDb()) {
+    const a = createNotesStore(deps(db));
+    const b = createNotesStore(deps(db));
+    await a.getState().load(conversation('a'));
+    await b.getState().load(conversation('a'));
+    return { db, a, b };
+  }
+
+  test('is not overwritten: the later save is refused, its text kept, and Reload shows both for one save', async () => {
+    const { db, a, b } = await twoPanels();
+    a.getState().setDraft('Refund ref 4471, courier booked');
+    expect(await a.getState().saveNote('Refund ref 4471, courier booked')).toBe(true);
+
+    b.getState().setDraft('Customer called back');
+    expect(await b.getState().saveNote('Customer called back')).toBe(false);
+    expect(b.getState().noteConflict).toBe(true);
+    expect(b.getState().error).toBe(NOTE_CONFLICT);
+    expect(b.getState().drafts).toEqual({ 'gmail:a': 'Customer called back' });
+    expect(must(await getNote('gmail', 'a', db))?.text).toBe('Refund ref 4471, courier booked');
+
+    expect(await b.getState().retryNote()).toBe('Refund ref 4471, courier booked\n\nCustomer called back');
+    expect(b.getState().noteConflict).toBe(false);
+    expect(b.getState().error).toBeNull();
+    expect(b.getState().note?.text).toBe('Refund ref 4471, courier booked');
+    expect(b.getState().drafts).toEqual({ 'gmail:a': 'Refund ref 4471, courier booked\n\nCustomer called back' });
+
+    expect(await b.getState().saveNote('Refund ref 4471, courier booked\n\nCustomer called back')).toBe(true);
+    expect(b.getState().noteConflict).toBe(false);
+    expect(must(await getNote('gmail', 'a', db))?.text).toBe('Refund ref 4471, courier booked\n\nCustomer called back');
+  });
+
+  test('the first window is refused in turn once the second has saved, until it reloads', async () => {
+    const { db, a, b } = await twoPanels();
+    expect(await a.getState().saveNote('From A')).toBe(true);
+    expect(await b.getState().saveNote('From B')).toBe(false);
+    await b.getState().retryNote();
+    expect(await b.getState().saveNote('From A\n\nFrom B')).toBe(true);
+
+    expect(await a.getState().saveNote('From A, again')).toBe(false);
+    expect(a.getState().noteConflict).toBe(true);
+    expect(must(await getNote('gmail', 'a', db))?.text).toBe('From A\n\nFrom B');
+  });
+
+  test('keeps the refused text even when it was never typed as a draft', async () => {
+    const { b, a } = await twoPanels();
+    expect(await a.getState().saveNote('From A')).toBe(true);
+    expect(await b.getState().saveNote('From B')).toBe(false);
+    expect(b.getState().drafts).toEqual({ 'gmail:a': 'From B' });
+    expect(await b.getState().retryNote()).toBe('From A\n\nFrom B');
+  });
+
+  test('a deletion elsewhere refuses a save over the deleted note; Reload shows just the typed text', async () => {
+    const db = freshDb();
+    await saveNote({ site: 'gmail', conversationId: 'a', subject: 'A', text: 'Refund ref 4471' }, NOW, db);
+    const { a, b } = await twoPanels(db);
+    expect(await a.getState().saveNote('')).toBe(true);
+    expect(a.getState().status).toBe('Note deleted.');
+
+    b.getState().setDraft('Refund ref 4471, called back');
+    expect(await b.getState().saveNote('Refund ref 4471, called back')).toBe(false);
+    expect(b.getState().noteConflict).toBe(true);
+    expect(must(await getNote('gmail', 'a', db))).toBeUndefined();
+    expect(await b.getState().retryNote()).toBe('Refund ref 4471, called back');
+    expect(await b.getState().saveNote('Refund ref 4471, called back')).toBe(true);
+  });
+
+  test('saving twice quickly in one window is not a conflict with itself', async () => {
+    const db = freshDb();
+    const d = deps(db);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let first = true;
+    const store = createNotesStore({ ...d, saveNote: async (input) => (first ? ((first = false), await gate) : undefined, d.saveNote(input)) });
+    await store.getState().load(conversation('a'));
+    const one = store.getState().saveNote('Refund approved');
+    const two = store.getState().saveNote('Refund approved, courier booked');
+    release();
+    expect(await one).toBe(true);
+    expect(await two).toBe(true);
+    expect(store.getState().noteConflict).toBe(false);
+    expect(must(await getNote('gmail', 'a', db))?.text).toBe('Refund approved, courier booked');
+  });
+
+  test('after coming back to the conversation, the newer note is shown with the refused text below it', async () => {
+    const { a, b } = await twoPanels();
+    expect(await a.getState().saveNote('From A')).toBe(true);
+    b.getState().setDraft('From B');
+    expect(await b.getState().saveNote('From B')).toBe(false);
+    await b.getState().load(conversation('b'));
+    await b.getState().load(conversation('a'));
+    expect(b.getState().noteConflict).toBe(false);
+    expect(b.getState().drafts['gmail:a']).toBe('From A\n\nFrom B');
+    expect(await b.getState().saveNote('From A\n\nFrom B')).toBe(true);
+  });
+
+  test('passes the version it last read or saved with every save', async () => {
+    const db = freshDb();
+    await saveNote({ site: 'gmail', conversationId: 'a', subject: 'A', text: 'Saved' }, NOW - 5, db);
+    const d = deps(db);
+    const seen: Array<number | null | undefined> = [];
+    const store = createNotesStore({ ...d, saveNote: (input) => (seen.push(input.expectedUpdatedAt), d.saveNote(input)) });
+    await store.getState().load(conversation('a'));
+    await store.getState().saveNote('Saved, more');
+    await store.getState().saveNote('Saved, more, and more');
+    await store.getState().load(conversation('b'));
+    await store.getState().saveNote('On B');
+    expect(seen).toEqual([NOW - 5, NOW, null]);
   });
 });

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { deleteNote, getNote, listNotes, saveNote } from '@/lib/storage';
+import { NOTE_CONFLICT } from '@/lib/storage/notes';
 import { freshDb, must } from './helpers';
 
 const base = { site: 'gmail' as const, conversationId: 't-1', subject: 'Refund for order 48213' };
@@ -68,5 +69,84 @@ describe('notes', () => {
     expect(r).toMatchObject({ ok: false, pending: input, error: { kind: 'invalid' } });
     expect(!r.ok && r.error.message).toMatch(message);
     expect(await db.notes.count()).toBe(0);
+  });
+});
+
+describe('saving over a note changed elsewhere (expectedUpdatedAt)', () => {
+  /** A database holding the note 'Refund ref 4471' for gmail:t-1, last updated at 100. */
+  async function withNote() {
+    const db = freshDb();
+    must(await saveNote({ ...base, text: 'Refund ref 4471' }, 100, db));
+    return db;
+  }
+
+  test.each([
+    ['an older version', 50],
+    ['"no note" while there is one', null],
+  ])('refuses a save naming %s, hands the input back and writes nothing', async (_, expectedUpdatedAt) => {
+    const db = await withNote();
+    const input = { ...base, text: 'Called back', expectedUpdatedAt };
+    const r = await saveNote(input, 200, db);
+    expect(r).toMatchObject({ ok: false, pending: input, error: { kind: 'conflict', message: NOTE_CONFLICT } });
+    expect(!r.ok && r.pending).toBe(input);
+    expect(await db.notes.toArray()).toEqual([expect.objectContaining({ text: 'Refund ref 4471', updatedAt: 100 })]);
+  });
+
+  test('the refusal says what happened and what to do, in plain words', () => {
+    expect(NOTE_CONFLICT).toBe(
+      'This note was changed in another Defuse window since you opened it. Your text is kept here; Reload the saved note to compare.',
+    );
+  });
+
+  test('saves when the version named is the stored one', async () => {
+    const db = await withNote();
+    const saved = must(await saveNote({ ...base, text: 'Refund ref 4471, courier booked', expectedUpdatedAt: 100 }, 200, db));
+    expect(saved).toMatchObject({ text: 'Refund ref 4471, courier booked', updatedAt: 200, createdAt: 100 });
+    expect(must(await getNote('gmail', 't-1', db))?.text).toBe('Refund ref 4471, courier booked');
+  });
+
+  test('creates a note when the caller saw none and there is none', async () => {
+    const db = freshDb();
+    expect(must(await saveNote({ ...base, text: 'First words', expectedUpdatedAt: null }, 100, db))).toMatchObject({ text: 'First words' });
+  });
+
+  test('refuses a version when the note has been deleted meanwhile', async () => {
+    const db = await withNote();
+    must(await deleteNote('gmail', 't-1', db));
+    const r = await saveNote({ ...base, text: 'Called back', expectedUpdatedAt: 100 }, 200, db);
+    expect(r).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    expect(await db.notes.count()).toBe(0);
+  });
+
+  test('without a version, saves over whatever is stored (imports and old callers)', async () => {
+    const db = await withNote();
+    must(await saveNote({ ...base, text: 'Imported' }, 200, db));
+    expect(must(await getNote('gmail', 't-1', db))?.text).toBe('Imported');
+  });
+
+  test('deleting by saving blank text obeys the same check', async () => {
+    const db = await withNote();
+    const r = await saveNote({ ...base, text: '  ', expectedUpdatedAt: 50 }, 200, db);
+    expect(r).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    expect(must(await getNote('gmail', 't-1', db))?.text).toBe('Refund ref 4471');
+
+    expect(must(await saveNote({ ...base, text: '  ', expectedUpdatedAt: 100 }, 200, db))).toBeNull();
+    expect(must(await getNote('gmail', 't-1', db))).toBeUndefined();
+  });
+
+  test('a second save in the same millisecond still gets a new version, so the first version goes stale', async () => {
+    const db = await withNote();
+    const second = must(await saveNote({ ...base, text: 'Second', expectedUpdatedAt: 100 }, 100, db));
+    expect(second!.updatedAt).toBe(101);
+    const r = await saveNote({ ...base, text: 'From the other window', expectedUpdatedAt: 100 }, 100, db);
+    expect(r).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    expect(must(await getNote('gmail', 't-1', db))?.text).toBe('Second');
+  });
+
+  test('refuses a version that is not a time, as invalid, without writing', async () => {
+    const db = await withNote();
+    const input = { ...base, text: 'x', expectedUpdatedAt: Number.NaN };
+    expect(await saveNote(input, 200, db)).toMatchObject({ ok: false, pending: input, error: { kind: 'invalid' } });
+    expect(must(await getNote('gmail', 't-1', db))?.text).toBe('Refund ref 4471');
   });
 });
