@@ -27,6 +27,8 @@ export interface BadgeController {
   /** Is the badge in the page, exactly at `slot`? */
   isAt(slot: BadgeSlot): boolean;
   remove(): void;
+  /** Placed by us and not removed by us, yet no longer in the page: the host took it out (a re-render). */
+  readonly detached: boolean;
   /** Shows a short note under the badge for a few seconds (how to open the panel when a click can't). */
   hint(text: string): void;
   /** The badge element, when one exists (placed or not). */
@@ -53,6 +55,7 @@ export function createBadge(doc: Document, onOpen: () => void): BadgeController 
   let button: HTMLElement | null = null;
   let note: HTMLElement | null = null;
   let noteTimer: ReturnType<typeof setTimeout> | undefined;
+  let placed = false;
 
   const build = (): HTMLElement => {
     const el = doc.createElement(BADGE_TAG);
@@ -105,8 +108,12 @@ export function createBadge(doc: Document, onOpen: () => void): BadgeController 
     get element() {
       return host;
     },
+    get detached() {
+      return placed && !!host && !host.isConnected;
+    },
     place(slot, data) {
       host ??= build();
+      placed = true;
       if (!this.isAt(slot)) slot.parent.insertBefore(host, slot.before);
       const attrs: Record<string, string> = {
         'data-conversation': data.conversationId,
@@ -132,6 +139,7 @@ export function createBadge(doc: Document, onOpen: () => void): BadgeController 
     },
     remove() {
       if (noteTimer !== undefined) clearTimeout(noteTimer);
+      placed = false;
       host?.remove();
       removeStrays();
     },

@@ -2,7 +2,7 @@
 // may have changed, tell the background when what it read changed, put the badge where the
 // background's analysis says, and answer the panel (draft, insert). No NLP here (bundle size, host
 // speed); nothing runs while the page is idle; nothing ever throws into the host page.
-import { BADGE_TAG, createBadge, type BadgeController, type BadgeData } from '@/lib/badge';
+import { BADGE_TAG, createBadge, createRestoreBudget, type BadgeController, type BadgeData } from '@/lib/badge';
 import type { Messenger } from '@/lib/messaging';
 import type { EditResult, PageState } from '@/lib/messaging/protocol';
 import { INSERT_THREW, REPLACE_THREW } from '@/lib/sites/editable';
@@ -70,11 +70,19 @@ export function startContentRuntime(options: ContentRuntimeOptions): ContentRunt
   // A previous copy of this script (extension reloaded or updated) may have left its badge behind.
   safe(() => doc.querySelectorAll(BADGE_TAG).forEach((el) => el.remove()), undefined);
 
+  // The host re-renders at will and can take the badge out with the node that held it (or on its
+  // own). The next check puts it back from what is already known, without asking the background
+  // again; a host that keeps removing it gets a few restores a minute, then none until the rep opens
+  // another conversation.
+  const restores = createRestoreBudget();
   const placeBadge = () => {
-    if (!badgeData || lastRead?.kind !== 'conversation') return;
+    if (signal.aborted || !badgeData || lastRead?.kind !== 'conversation') return;
     if (badgeData.conversationId !== lastRead.conversationId) return;
+    if (badge.detached && !restores.take()) return;
     badge.place(lastRead.latest.badgeSlot, badgeData); // idempotent: moves or rewrites only what differs
   };
+  /** The badge should be in the page and the host has taken it out: worth a check. */
+  const badgeTakenOut = () => badge.detached && !restores.exhausted && !signal.aborted;
 
   // ---- the draft: typing in the reply box, debounced --------------------------------------------
   const draftObserver = new MutationObserver(() => scheduleDraft());
@@ -122,6 +130,7 @@ export function startContentRuntime(options: ContentRuntimeOptions): ContentRunt
   const update = (force = false): PageState => {
     const read = safe<SiteRead>(() => adapter.read(), { kind: 'no-conversation', reason: 'Defuse could not read this page.' });
     const state = toPageState(adapter.site, read, doc.location?.href ?? '');
+    if (signal.aborted) return state; // stopped: nothing sent, nothing observed, no badge
     const signature = JSON.stringify(state);
     const previous = lastRead;
     lastRead = read;
@@ -138,10 +147,12 @@ export function startContentRuntime(options: ContentRuntimeOptions): ContentRunt
     if (read.kind !== 'conversation') {
       badgeData = null;
       badge.remove();
+      restores.reset();
     } else if (previous?.kind !== 'conversation' || previous.conversationId !== read.conversationId) {
       // Another conversation: the old badge must not linger on it while this one is analysed.
       badgeData = null;
       badge.remove();
+      restores.reset();
       lastDraft = null;
     }
 
@@ -161,7 +172,7 @@ export function startContentRuntime(options: ContentRuntimeOptions): ContentRunt
           customerMessages: read.customerMessageCount,
           ...(analysis.reason ? { unscored: analysis.reason } : {}),
         };
-        placeBadge();
+        safe(placeBadge, undefined);
       })
       .catch(() => undefined);
     return state;
@@ -178,7 +189,9 @@ export function startContentRuntime(options: ContentRuntimeOptions): ContentRunt
       if (replyBox && replyBox.contains(record.target)) return true; // typing: handled by the draft watcher
       if (record.type !== 'childList') return false;
       const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
-      return nodes.length > 0 && nodes.every(ownNode);
+      if (nodes.length === 0 || !nodes.every(ownNode)) return false;
+      // Only badges came or went. Our own placing and moving is no news; the host taking ours out is.
+      return !badgeTakenOut();
     },
     onChange: () => void update(),
     onVisible: () => {

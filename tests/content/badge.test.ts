@@ -120,6 +120,20 @@ describe('the in-page badge', () => {
     badge.remove();
     expect(document.querySelector(BADGE_TAG)).toBeNull();
   });
+
+  test('knows when the host took it out, as opposed to being removed or moved by us', () => {
+    const badge = createBadge(document, () => undefined);
+    expect(badge.detached).toBe(false); // never placed
+    badge.place(slotIn('m1'), frustrated);
+    badge.place(slotIn('m2'), frustrated); // our own move
+    expect(badge.detached).toBe(false);
+    document.getElementById('m2')!.remove(); // the host drops the node that held it
+    expect(badge.detached).toBe(true);
+    badge.place(slotIn('m1'), frustrated);
+    expect(badge.detached).toBe(false);
+    badge.remove(); // ours
+    expect(badge.detached).toBe(false);
+  });
 });
 
 describe('the hint under the badge', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The content script's runtime against the saved pages, with a fake background.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { BADGE_TAG } from '@/lib/badge';
+import { BADGE_TAG, RESTORE_LIMIT, RESTORE_WINDOW_MS } from '@/lib/badge';
 import { CONVERSATION_MOVED, startContentRuntime } from '@/lib/content';
 import type { Handlers, MessageName, Messenger, Req } from '@/lib/messaging';
 import type { PageState } from '@/lib/messaging/protocol';
@@ -278,6 +278,189 @@ describe('Gmail', () => {
     expect(bg.ask('panel:getDraft', { tabId: 1 })).toBeNull();
     await expect(bg.ask('panel:insert', { tabId: 1, text: 'x' })).resolves.toMatchObject({ ok: false });
     await expect(bg.ask('panel:replace', { tabId: 1, find: 'a', occurrence: 0, text: 'x' })).resolves.toMatchObject({ ok: false });
+  });
+});
+
+describe('when the host takes the badge out while the same conversation stays open', () => {
+  const LATEST_GMAIL = '[data-message-id="#msg-f:1826371094512330003"]';
+  /** Gmail redraws the message body from its own model: a copy without our badge replaces the node that held it. */
+  const redrawGmailBody = () => {
+    const body = document.querySelector(`${LATEST_GMAIL} .ii.gt`)!;
+    const redrawn = body.cloneNode(true) as Element;
+    redrawn.querySelector(BADGE_TAG)?.remove();
+    body.replaceWith(redrawn);
+  };
+  /** A reconciler that drops the nodes it did not render: only the badge goes. */
+  const dropBadge = () => badges().forEach((el) => el.remove());
+  /** Counts every <defuse-badge> put into the page. */
+  function countInsertions() {
+    let count = 0;
+    const mo = new MutationObserver((records) => {
+      for (const r of records) count += Array.from(r.addedNodes).filter((n) => n.nodeName.toLowerCase() === BADGE_TAG).length;
+    });
+    mo.observe(document.body, { childList: true, subtree: true });
+    return { get count() { return count; }, stop: () => mo.disconnect() };
+  }
+
+  test('a redrawn message gets the same badge back at the next check, without a new analysis', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const { bg } = start(createGmailAdapter(document));
+    await settle();
+    const shown = badgeAttrs();
+    expect(shown).toMatchObject({ level: 'frustrated', score: '81' });
+    for (let i = 0; i < 2; i++) {
+      redrawGmailBody();
+      expect(badges()).toHaveLength(0);
+      await settle(300);
+      expect(badges()).toHaveLength(1);
+      expect(badgeAttrs()).toEqual(shown);
+      expect(badges()[0]!.closest('[data-message-id]')!.getAttribute('data-message-id')).toBe('#msg-f:1826371094512330003');
+    }
+    expect(bg.of('content:pageState')).toHaveLength(1);
+  });
+
+  test('a badge removed on its own (a reconciler dropping foreign nodes) comes back too', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const { bg } = start(createGmailAdapter(document));
+    await settle(1000);
+    const shown = badgeAttrs();
+    for (let i = 0; i < 2; i++) {
+      dropBadge();
+      expect(badges()).toHaveLength(0);
+      await settle(300);
+      expect(badges()).toHaveLength(1);
+      expect(badgeAttrs()).toEqual(shown);
+      expect(badges()[0]!.nextElementSibling?.classList.contains('a3s')).toBe(true); // still before the body
+    }
+    expect(bg.of('content:pageState')).toHaveLength(1);
+  });
+
+  test('Zendesk re-mounting the comment puts the badge back on the same ticket, without a new analysis', async () => {
+    loadFixture('zendesk/ticket.html', ZENDESK_URL);
+    const { bg } = start(createZendeskAdapter(document));
+    await settle();
+    const shown = badgeAttrs();
+    expect(shown).toEqual({ conversation: '123', level: 'frustrated', score: '81', customerMessages: '2' });
+    const article = badges()[0]!.closest('article')!;
+    const remounted = article.cloneNode(true) as Element;
+    remounted.querySelector(BADGE_TAG)?.remove();
+    article.replaceWith(remounted);
+    expect(badges()).toHaveLength(0);
+    await settle(300);
+    expect(badges()).toHaveLength(1);
+    expect(badgeAttrs()).toEqual(shown);
+    expect(badges()[0]!.closest('article')).toBe(remounted);
+    expect(bg.of('content:pageState')).toHaveLength(1);
+  });
+
+  test(`a host that keeps removing it gets ${RESTORE_LIMIT} restores, then a quiet page`, async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const { runtime, bg } = start(createGmailAdapter(document));
+    await settle(1000);
+    const inserted = countInsertions();
+    const hostile = new MutationObserver(dropBadge); // removes our badge as soon as it appears
+    hostile.observe(document.body, { childList: true, subtree: true });
+    try {
+      dropBadge();
+      await settle(5000);
+      expect(inserted.count).toBe(RESTORE_LIMIT);
+      expect(badges()).toHaveLength(0);
+      const settled = { runs: runtime.watcher.stats.runs, callbacks: runtime.watcher.stats.callbacks };
+      await settle(RESTORE_WINDOW_MS * 2); // given up: no loop, not even once the minute is over
+      expect(inserted.count).toBe(RESTORE_LIMIT);
+      expect({ runs: runtime.watcher.stats.runs, callbacks: runtime.watcher.stats.callbacks }).toEqual(settled);
+      expect(vi.getTimerCount()).toBe(0);
+      expect(bg.of('content:pageState')).toHaveLength(1);
+    } finally {
+      hostile.disconnect();
+      inserted.stop();
+    }
+    // The host calms down but this conversation stays given up: a later redraw brings nothing back.
+    redrawGmailBody();
+    await settle(300);
+    expect(badges()).toHaveLength(0);
+  });
+
+  test('after the cap, another conversation gets its badge and its own restores, and so does the first one again', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    runFixtureScripts();
+    const { bg } = start(createGmailAdapter(document));
+    await settle(1000);
+    for (let i = 0; i <= RESTORE_LIMIT; i++) {
+      dropBadge();
+      await settle(300);
+    }
+    expect(badges()).toHaveLength(0); // the cap was hit on the frustrated thread
+    click('#switch-thread');
+    await settle(300);
+    expect(badgeAttrs()).toEqual({ conversation: 'thread-f:1826455812093348102', level: 'calm', score: '7', customerMessages: '1' });
+    dropBadge();
+    await settle(300);
+    expect(badgeAttrs()?.conversation).toBe('thread-f:1826455812093348102');
+    click('#switch-thread');
+    await settle(300);
+    expect(badgeAttrs()).toMatchObject({ conversation: 'thread-f:1826371094512334501', level: 'frustrated', score: '81' });
+    dropBadge();
+    await settle(300);
+    expect(badges()).toHaveLength(1);
+    expect(bg.of('content:pageState')).toHaveLength(3); // one analysis per conversation shown, none per restore
+  });
+
+  test('occasional re-renders through a long shift keep getting the badge back', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const { bg } = start(createGmailAdapter(document));
+    await settle(1000);
+    for (let i = 0; i < RESTORE_LIMIT * 3; i++) {
+      redrawGmailBody();
+      await settle(RESTORE_WINDOW_MS / RESTORE_LIMIT);
+      expect(badges()).toHaveLength(1);
+    }
+    expect(bg.of('content:pageState')).toHaveLength(1);
+  });
+
+  test('a removal just before the runtime stops puts nothing back and throws nothing', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const { runtime, bg } = start(createGmailAdapter(document));
+    await settle(1000);
+    const runs = runtime.watcher.stats.runs;
+    redrawGmailBody();
+    dropBadge();
+    await Promise.resolve(); // MutationObserver callbacks are microtasks
+    expect(vi.getTimerCount()).toBe(1); // the watcher saw the removal and armed its check
+    expect(() => controller.abort()).not.toThrow();
+    await settle(1000);
+    expect(badges()).toHaveLength(0);
+    expect(runtime.watcher.stats.runs).toBe(runs);
+    expect(bg.sent).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  test('after it stopped, host re-renders and late calls re-insert nothing, send nothing and watch nothing', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const { runtime, bg } = start(createGmailAdapter(document));
+    await settle();
+    controller.abort();
+    expect(badges()).toHaveLength(0);
+    redrawGmailBody();
+    expect(() => runtime.update()).not.toThrow();
+    expect(() => runtime.update(true)).not.toThrow();
+    expect(runtime.update()).toMatchObject({ kind: 'conversation' }); // still reads, for whoever asks
+    await settle(1000);
+    expect(badges()).toHaveLength(0);
+    expect(bg.sent).toHaveLength(1);
+    const box = document.querySelector<HTMLElement>('div[g_editable="true"]')!;
+    box.append(document.createTextNode('typed after the stop'));
+    await settle(1000);
+    expect(bg.of('content:draftChanged')).toEqual([]); // no draft watcher was re-armed
+  });
+
+  test('an analysis that arrives after the stop places no badge', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    start(createGmailAdapter(document), fakeBackground({ delayMs: 500 }));
+    await settle(100);
+    controller.abort();
+    await settle(1000);
+    expect(badges()).toHaveLength(0);
   });
 });
 
