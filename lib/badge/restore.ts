@@ -2,7 +2,8 @@
 // open. Gmail and Zendesk re-render at will (a label switch, a collapsed thread, a React re-mount),
 // so the badge has to come back; but a host whose own reconciler removes every foreign node would
 // otherwise get a remove/insert loop with us. A few restores a minute is plenty for real re-renders;
-// past that, the badge stays away quietly until the rep opens another conversation.
+// past that, the badge stays away quietly until the rep opens another conversation or the customer
+// writes again.
 
 /** Restores allowed within `RESTORE_WINDOW_MS` before giving up on this conversation. */
 export const RESTORE_LIMIT = 3;

@@ -73,7 +73,7 @@ export function startContentRuntime(options: ContentRuntimeOptions): ContentRunt
   // The host re-renders at will and can take the badge out with the node that held it (or on its
   // own). The next check puts it back from what is already known, without asking the background
   // again; a host that keeps removing it gets a few restores a minute, then none until the rep opens
-  // another conversation.
+  // another conversation or the customer writes again.
   const restores = createRestoreBudget();
   const placeBadge = () => {
     if (signal.aborted || !badgeData || lastRead?.kind !== 'conversation') return;
@@ -154,6 +154,10 @@ export function startContentRuntime(options: ContentRuntimeOptions): ContentRunt
       badge.remove();
       restores.reset();
       lastDraft = null;
+    } else if (previous.customerMessageCount !== read.customerMessageCount || previous.latest.text !== read.latest.text) {
+      // The customer wrote again (or the latest message changed): that is news worth a badge even
+      // where the host had worn out this conversation's restores.
+      restores.reset();
     }
 
     messenger

@@ -406,6 +406,29 @@ describe('when the host takes the badge out while the same conversation stays op
     expect(bg.of('content:pageState')).toHaveLength(3); // one analysis per conversation shown, none per restore
   });
 
+  test('after the cap, a new customer message in the same conversation gets its badge back', async () => {
+    loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
+    const { bg } = start(createGmailAdapter(document));
+    await settle(1000);
+    for (let i = 0; i <= RESTORE_LIMIT; i++) {
+      dropBadge();
+      await settle(300);
+    }
+    expect(badges()).toHaveLength(0); // given up on this conversation
+    redrawGmailBody();
+    await settle(300);
+    expect(badges()).toHaveLength(0); // a plain redraw is still no news
+    // The customer writes again: Gmail shows the new message where the latest one was.
+    document.querySelector(`${LATEST_GMAIL} .a3s`)!.textContent = 'Still nothing. This is the fourth time I am asking.';
+    await settle(300);
+    expect(bg.of('content:pageState')).toHaveLength(2);
+    expect(badges()).toHaveLength(1);
+    expect(badgeAttrs()?.conversation).toBe('thread-f:1826371094512334501');
+    dropBadge(); // and it has restores again
+    await settle(300);
+    expect(badges()).toHaveLength(1);
+  });
+
   test('occasional re-renders through a long shift keep getting the badge back', async () => {
     loadFixture('gmail/thread.html', GMAIL_THREAD_URL);
     const { bg } = start(createGmailAdapter(document));
