@@ -119,16 +119,48 @@ function speed(): void {
 load average during the run: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores (wall-clock timings grow with it)`);
 }
 
+interface DraftFixtureCase {
+  id: string;
+  message: string;
+  draft: string;
+  breaks: string[];
+}
+
+/** A JSON Lines file of labelled drafts under tests/fixtures, or undefined when it is absent. */
+function draftFixture<Extra = object>(name: string): (DraftFixtureCase & Extra)[] | undefined {
+  const file = join(dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures', name);
+  if (!existsSync(file)) return undefined;
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as DraftFixtureCase & Extra);
+}
+
+/** Each draft checked against the customer message it answers, as the real scorer reads that message. */
+function checkCases(cases: DraftFixtureCase[]) {
+  return cases.map((c) => ({ id: c.id, breaks: c.breaks, fired: new Set(checkDraft(c.draft, { analysis: analyzeMessage(c.message), now: NOW }).map((f) => f.rule)) }));
+}
+
+/** The tuning drafts (tests/fixtures/coach-tuning-drafts.jsonl): written by someone who never read the rules,
+ * labelled only for blame-shifting and dismissive, and used to widen those two rules, so not an estimate of
+ * accuracy (the holdout below is); tests/coach/tuning.test.ts keeps these figures from falling. */
+function tuning(): void {
+  const cases = draftFixture<{ focus: string[] }>('coach-tuning-drafts.jsonl');
+  if (!cases) return;
+  const focus = [...new Set(cases.flatMap((c) => c.focus))];
+  const results = checkCases(cases);
+  console.log(`\ntuning drafts (written blind, used to tune ${focus.join(' and ')}; only those rules are labelled): ${cases.length} drafts`);
+  console.log(table(['rule', 'breaking drafts', 'caught', 'rate', 'stray firings'], perRule(results).filter((r) => focus.includes(r.id)).map((r) => [r.id, r.breaking, r.caught, r.rate, r.stray])));
+  const good = results.filter((r) => r.breaks.length === 0);
+  console.log(`good tuning drafts with neither focus rule: ${good.filter((r) => !focus.some((id) => r.fired.has(id))).length}/${good.length}`);
+}
+
 /** Drafts written blind (tests/fixtures/holdout-drafts.jsonl, by someone who had not read the coach),
  * each answering a customer message that the real scorer reads: reported, never tuned on. */
 function holdout(): void {
-  const file = join(dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures/holdout-drafts.jsonl');
-  if (!existsSync(file)) return;
-  const cases = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { id: string; message: string; draft: string; breaks: string[] });
-  const results = cases.map((c) => ({ id: c.id, breaks: c.breaks, fired: new Set(checkDraft(c.draft, { analysis: analyzeMessage(c.message), now: NOW }).map((f) => f.rule)) }));
+  const cases = draftFixture('holdout-drafts.jsonl');
+  if (!cases) return;
+  const results = checkCases(cases);
   console.log(`\nholdout drafts (written blind; customer messages read by the real scorer): ${cases.length} drafts`);
   console.log(table(['rule', 'breaking drafts', 'caught', 'rate', 'stray firings'], perRule(results).map((r) => [r.id, r.breaking, r.caught, r.rate, r.stray])));
   const { good, clean } = goodClean(results);
@@ -155,5 +187,6 @@ export async function run(): Promise<void> {
   rates();
   speed();
   runOns();
+  tuning();
   holdout();
 }

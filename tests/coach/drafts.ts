@@ -57,6 +57,30 @@ export const REPORTED: DraftCase[] = [
     draft: "I'm sorry for the slow reply, Lee. I've refunded the charge. We had a huge spike in tickets this week and our system was down, which is why it took so long." },
   { id: 'r-good-dear-name', breaks: [], message: calm,
     draft: 'Dear Ms Reid, thanks for your message. Yes, the Pro plan includes phone support, and you can switch plans from your account page at any time.' },
+  // Tuning drafts (tests/fixtures/coach-tuning-drafts.jsonl, written blind to the rules), word for word:
+  // blame and brush-offs in wordings the rules first missed, and good drafts naming a third party while owning it.
+  { id: 'r-tune-blame-on-them', breaks: ['blame-shifting'],
+    draft: "Hello Mark, your parcel is with DPD now so the delay is on them, not us. You will need to contact them directly for an update." },
+  { id: 'r-tune-blame-insurer', breaks: ['blame-shifting'],
+    draft: "Hi Oliver, the invoice was issued because your insurer declined the claim. It seems the pre-authorisation details given at booking didn't match your policy, so the claim couldn't go through." },
+  { id: 'r-tune-blame-salesforce', breaks: ['blame-shifting'],
+    draft: "Hi Anika, this is a Salesforce problem. They changed their API and broke it, and there's not a lot we can do until they fix it at their end." },
+  { id: 'r-tune-blame-rather-than-staff', breaks: ['blame-shifting'],
+    draft: "Hi Bridget, installations are completed by Openreach engineers rather than our own staff, so any damage would need to be raised with them directly. I can give you their contact number." },
+  { id: 'r-tune-dismiss-panic', breaks: ['dismissive'],
+    draft: "Hi Nadia, try not to panic, it's probably nothing. People get worked up about these all the time and it's almost always a subscription they forgot about." },
+  { id: 'r-tune-dismiss-as-mentioned', breaks: ['dismissive'],
+    draft: "Hi Agnes, as mentioned in my email on Tuesday, standing orders are set up under Payments > Regular payments. If you follow the steps I sent previously it should work." },
+  { id: 'r-tune-dismiss-terms-agreed', breaks: ['dismissive'],
+    draft: "Hi Jamal, I understand the confusion. The fair usage policy is part of the terms you agreed to when you signed up, and it does explain that speeds may be managed above 100GB. Hopefully that makes sense." },
+  { id: 'r-tune-good-pick-our-end', breaks: [],
+    draft: "hi Sam, ha, sorry about that! looks like the warehouse mixed up the pick on our end. Ive sent the blender out today on next day delivery and youll get a returns label for the toaster by email, no rush sending it back." },
+  { id: 'r-tune-good-leased-line', breaks: [],
+    draft: "Hi Marcus, I'm sorry, two days without broadband is a long time and we should have kept you updated. The fault is on a line we lease from another network; I've escalated it with them as a priority. Their engineer is booked for tomorrow morning. I'll text you as soon as I hear, and I've added a credit for the days you've been without service." },
+  { id: 'r-tune-good-airline-app', breaks: [],
+    draft: "Hi Chloe, thanks for letting us know, and I'm sorry for the confusion that caused. The airline canceled the flight and our app didn't pick up their update, which is something we need to fix on our side. I've rebooked you on the 6:40pm departure the same day and your new confirmation is on its way." },
+  { id: 'r-tune-good-partner-on-us', breaks: [],
+    draft: "Hi Mr Doherty, I'm really sorry, you kept the morning free for us and nobody came. The visit was with one of our contracted partners, but it's our appointment, so it's on us to put right. I've booked a priority slot for Thursday 8–10am and applied a £30 missed-appointment credit to your account." },
 ];
 
 export const DRAFTS: DraftCase[] = [

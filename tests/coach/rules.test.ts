@@ -54,3 +54,112 @@ describe('the data-only docs list (what the settings page shows)', () => {
     for (const r of RULES) expect(r.docs).toBe(RULE_DOCS.find((d) => d.id === r.id)!.docs);
   });
 });
+
+// Wordings added when blame-shifting and dismissive were widened against the tuning drafts
+// (tests/fixtures/coach-tuning-drafts.jsonl): new families that must fire, each with a rewrite that
+// reads as a sentence, and the near-misses next to them that must stay quiet.
+describe('blame-shifting: pointing elsewhere without the usual words', () => {
+  const fires: [draft: string, rewrite?: RegExp][] = [
+    ['The hold-up is on them, not us.'],
+    ['Refund timings are entirely up to your bank.', /payment/],
+    ["Once it leaves our depot we're completely reliant on the courier.", /courier myself/],
+    ["There's nothing we can do until the airline confirms the new time.", /up with the airline myself/],
+    ["That's an Adobe issue."],
+    ["It's not a fault with our servers, so it must be something local."],
+    ['Nobody told us the price was changing.'],
+    ["The installer didn't fit the bracket properly."],
+    ['Any refund would have to be taken up with them directly.'],
+    ["We'd advise contacting the insurer's helpline.", /up with the insurer myself, so you don't have to/],
+    ["It's up to you to keep your contact details up to date.", /checking what happened/],
+    ['It looks like the postcode was entered with a typo.', /checking what happened/],
+    ['The delay was the result of a contractor cutting through a cable.', /up with the contractor myself/],
+    ['Your claim was declined by your insurer.', /up with your insurer myself/],
+    ['The warehouse packed the wrong size.'],
+    ["This wasn't something we could have foreseen."],
+    ["Your router settings aren't something we manage."],
+    ['The new invoice amount is based on what your admin selected.'],
+    ["That wasn't me, it was the night shift."],
+  ];
+  test.each(fires)('fires on "%s"', (draft, rewrite) => {
+    const found = checkDraft(draft, { now: NOW }).filter((f) => f.rule === 'blame-shifting');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.suggestion).not.toMatch(/\{\w+\}|\[|\]|\bthem\b.*\bthem\b/);
+    if (rewrite) expect(found[0]!.suggestion).toMatch(rewrite);
+  });
+
+  test.each([
+    "It's on us, not you, and I've refunded it.",
+    "I'll call you tomorrow rather than us emailing back and forth.",
+    'Openreach have fixed the fault on their side, and your line is back up.',
+    "I've asked them to fix it at their end by Friday, and I'll check it's done.",
+    "It's up to you when we call: just reply with a time.",
+    "That's an Acme problem, and I'm fixing it today.",
+    'Hi Jo, this is an API problem on our side.',
+    "Our engineer didn't fit the bracket properly, and I'm sorry.",
+    "The update didn't install properly, so I've sent you a new link.",
+    "I'll contact them directly and update you by 3pm.",
+    "It looks like the payment was entered twice on our system, so I've refunded one.",
+    "We weren't told about the change, which is on us, and I'm sorry.",
+    'Your plan is based on what you selected at sign-up, and I can change it today.',
+    "The airline cancelled the flight and our app didn't pick up their update, which we need to fix.",
+    'Looks like the warehouse mixed up the pick on our end.',
+    "It's not a network fault, it's our billing system, and I'm sorry.",
+  ])('stays quiet on "%s"', (draft) => {
+    expect(checkDraft(draft, { now: NOW }).filter((f) => f.rule === 'blame-shifting')).toEqual([]);
+  });
+});
+
+describe('dismissive: brushing off, playing down, talking down', () => {
+  const fires: [draft: string, rewrite: RegExp | string][] = [
+    ['As per my last email, the refund was sent on Monday.', 'To recap, the refund was sent on Monday.'],
+    ['Please try the steps I gave you earlier.', 'Please try the steps I gave you.'],
+    ['With respect, the charge is correct.', 'The charge is correct.'],
+    ["The price is correct, as I'm sure you can understand.", 'The price is correct.'],
+    ["I'm sure you can appreciate that we can't refund opened items.", "We can't refund opened items."],
+    ['The cancellation is final.', /here's what I can do/],
+    ["There's no leeway on the deadline, I'm afraid.", /here's what I can do/],
+    ['The ID checks are there for a reason.', /here's what I can do/],
+    ["There's no point chasing this.", /shouldn't have to chase us/],
+    ['Please wait for the ten days to pass before emailing again.', /shouldn't have to chase us/],
+    ["Try not to stress, it's probably nothing.", /taking it seriously/],
+    ['A bit of static on the line is perfectly normal in older buildings.', /taking it seriously/],
+    ['Most customers manage it without any trouble.', /taking it seriously/],
+    ["It's only a small scratch.", /taking it seriously/],
+    ["I can't see what the issue is.", /I can see why this is frustrating/],
+    ["It's all set out in our terms.", /walk you through it/],
+    ['You accepted these when you signed up.', /walk you through it/],
+    ['Did you actually read the email we sent?', /walk you through it/],
+    ["It's pretty basic.", /step by step/],
+    ['Resetting it only takes a minute: just hold the button for ten seconds.', 'Hold the button for ten seconds.'],
+  ];
+  test.each(fires)('fires on "%s"', (draft, rewrite) => {
+    const found = checkDraft(draft, { now: NOW }).filter((f) => f.rule === 'dismissive');
+    expect(found).toHaveLength(1);
+    if (typeof rewrite === 'string') expect(found[0]!.suggestion).toBe(rewrite);
+    else expect(found[0]!.suggestion).toMatch(rewrite);
+  });
+
+  test.each([
+    // found by a reviewer's probe after the widening: ordinary explanations and owning an earlier mistake
+    'Refunds do happen automatically once the return is scanned, and I will email you by Friday.',
+    "With respect to your question about the fee, I've waived it this month.",
+    "The steps I sent earlier were wrong, I'm sorry. Here are the right ones.",
+    "We treat your data with respect, and I've deleted the old copy.",
+    "I'm sure you'll appreciate the faster delivery.",
+    "It's completely normal to feel frustrated after three calls.",
+    "It's completely normal for the pending charge to drop off within five days.",
+    "There's no need to chase: I'll call you at 3pm.",
+    'The refund only takes a few minutes to show on your statement.',
+    "Don't worry, I've refunded the charge.",
+    "There's nothing to worry about: I've already cancelled the duplicate.",
+    "It's covered in our returns policy, so I've sent you a prepaid label.",
+    'Thank you for being so patient.',
+    "I'm not sure what you were charged for, so I'll check and call you by 3pm.",
+    'Have you had a chance to check your spam folder?',
+    "Mistakes do happen, and this one was ours, so I've refunded you.",
+    "Most customers prefer the compact view, so I've switched it on for you.",
+    "It's just a small change on our side, so you won't notice anything.",
+  ])('stays quiet on "%s"', (draft) => {
+    expect(checkDraft(draft, { now: NOW }).filter((f) => f.rule === 'dismissive')).toEqual([]);
+  });
+});

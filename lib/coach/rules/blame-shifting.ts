@@ -12,8 +12,10 @@ import { docsOf } from './docs';
 // ("on FedEx's side", "a known issue with Chrome", "a Microsoft problem").
 const COURIERS = 'royal mail|usps|ups|fedex|dhl|hermes|evri|dpd';
 const PLATFORMS = 'chrome|safari|firefox|google|microsoft|apple|android|ios|macos|outlook|gmail|hotmail|yahoo|icloud';
+// Other companies the customer's problem passes through ("your insurer", "the airline", "the card scheme").
+const OTHERS = 'insurer|insurance (?:company|provider)|airline|airport|hotel|merchant|retailer|(?:council |external |building )?contractor|card scheme|visa|mastercard|amex|openreach';
 const TARGET =
-  `(?:internet(?: connection)?|(?:\\w+ )?(?:team|department)|colleague|(?:internet |wi-?fi |network |data )?connection|wi-?fi|broadband|router|modem|network|isp|internet (?:service )?provider|(?:phone |mobile |service |email |payment )?provider|phone company|mobile (?:network|carrier)|bank(?! holiday)|card (?:issuer|provider|company)|payment (?:processor|provider|gateway)|paypal|courier|carrier|delivery (?:company|partner|driver|service|firm)|driver|postal service|post office|${COURIERS}|warehouse|supplier|manufacturer|(?:other |third[- ]party |external )?vendor|third[- ]party|(?:delivery |shipping )?partner|device|computer|browser|firewall|antivirus|spam filter|(?:phone|email|account) settings|${PLATFORMS})`;
+  `(?:internet(?: connection)?|(?:\\w+ )?(?:team|department)|colleague|(?:internet |wi-?fi |network |data )?connection|wi-?fi|broadband|router|modem|network|isp|internet (?:service )?provider|(?:phone |mobile |service |email |payment )?provider|phone company|mobile (?:network|carrier)|bank(?! holiday)|card (?:issuer|provider|company)|payment (?:processor|provider|gateway)|paypal|courier|carrier|delivery (?:company|partner|driver|service|firm)|driver|postal service|post office|${COURIERS}|warehouse|supplier|manufacturer|(?:other |third[- ]party |external )?vendor|third[- ]party|(?:delivery |shipping )?partner|device|computer|browser|firewall|antivirus|spam filter|(?:phone|email|account) settings|${PLATFORMS}|${OTHERS})`;
 const OWNER = '(?:your|the|their|a|an|our|that|this)';
 /** Who a reply points at: "your bank", "the courier's", or a name on its own ("FedEx", "Chrome"). */
 const PARTY = `(?:${OWNER}\\s+(?:home\\s+|own\\s+|local\\s+)?${TARGET}|${COURIERS}|${PLATFORMS})`;
@@ -21,7 +23,7 @@ const PARTY = `(?:${OWNER}\\s+(?:home\\s+|own\\s+|local\\s+)?${TARGET}|${COURIER
 // (Teams come early in TARGET so "our warehouse team" reads as colleagues, not as the warehouse.)
 const THING = TARGET.replace('|(?:\\w+ )?(?:team|department)|colleague', '');
 
-const FAULT_VERBS = /\b(?:lost|loses|lose|delayed|delays|declined|declines|blocked|blocks|rejected|rejects|dropped|drops|broke|breaks|caused|causes|messed|mixed|held|holds|flagged|damaged|misrouted|mislabell?ed|throttl\w*|sent (?:us |you )?the wrong|got (?:it|this|the \w+) wrong|made (?:a|an) (?:mistake|error)|(?:has|have|had|is|are|was|were) (?:had|having|been having|been) (?:a lot of |lots of |some |many |loads of )?(?:delays|problems|issues|trouble|backlogs?)|is down|was down|are down|were down|(?:is|are|was|were|has been|have been) (?:slow|unreliable|having (?:issues|problems)|the (?:problem|issue|cause)|to blame|responsible|at fault))\b/i;
+const FAULT_VERBS = /\b(?:lost|loses|lose|delayed|delays|declined|declines|blocked|blocks|rejected|rejects|dropped|drops|broke|breaks|caused|causes|messed|mixed|held|holds|flagged|damaged|misrouted|mislabell?ed|throttl\w*|(?:sent|picked|packed|shipped|delivered|fitted|supplied) (?:us |you )?(?:the |a )?wrong|got (?:it|this|the \w+) wrong|made (?:a|an) (?:mistake|error)|(?:has|have|had|is|are|was|were) (?:had|having|been having|been) (?:a lot of |lots of |some |many |loads of )?(?:delays|problems|issues|trouble|backlogs?)|is down|was down|are down|were down|(?:is|are|was|were|has been|have been) (?:slow|unreliable|having (?:issues|problems)|the (?:problem|issue|cause)|to blame|responsible|at fault))\b/i;
 const DUTY_VERBS = /\b(?:deliver|process|send|update|pass|release|approve|pick|scan|notify|tell|ship|dispatch|handle|follow)\w*\b/i;
 
 const HAS_TARGET = new RegExp(`\\b${TARGET}\\b`, 'i');
@@ -49,6 +51,31 @@ const MISSING =
   /\byou (?:didn't|did not|never|forgot to|failed to|neglected to) (?:attach(?:ed)?|sen[dt](?: us)?|upload(?:ed)?|include[ds]?|enclosed?|provided?|add(?:ed)?|g[ai]ve us) ((?:the|your|a|an|any) [^,.;:!?]+?)(?=\s*(?:[,.;:!?]|$)|\s+(?:so|and|but|which|because|when|with|to|for|before|after|until|yet)\b)/i;
 
 const notNegated = (s: Sentence, m: RegExpExecArray): boolean => !negatedNear(s, m.index, m.index + m[0].length);
+
+// The rep owns it in the same sentence: "the warehouse mixed up the pick on our end", "that's on us".
+const OWNED =
+  /\b(?:(?:that's|it's|this is|that is|it is|it was|that was|which is|which was) (?:all )?on (?:us|me)|(?<!not |n't )our (?:fault|mistake|error|doing)|(?:mixed up|wrong|went wrong|error|mistake|slip|fault)\b[^.;!?]{0,30}\bon our (?:end|side))\b/i;
+
+// The third party has already put it right: "Openreach have fixed the fault on their side".
+const GOOD_NEWS = /\b(?:fixed|resolved|sorted|cleared|repaired|restored|back up)\b/i;
+
+/** The rep is chasing the third party themselves: "I've asked them to fix it at their end by Friday". */
+function repChases(s: Sentence): boolean {
+  return /\b(?:i|we)(?:'ve| have|'ll| will|'m| am|'re| are)?\s+(?:already |just |now |also )?(?:asked|chas|escalat|rais|contact|push|follow|call|phon|rang|ring|spok|speak|logged|opened|taken it up|take it up|sent)/i.test(s.norm);
+}
+
+// Who can fail at a job: people, desks and companies, not things ("the update didn't install properly").
+const SOMEONE = /\b(?:desk|reception|receptionist|staff|hotel|airline|engineers?|technicians?|installers?|fitters?|agents?|advis[eo]rs?|driver|courier|team|department|colleague|warehouse|bank|branch|store|shop|partner|contractor|supplier)\b/i;
+
+/** "The front desk didn't check properly": the subject of the failed verb is someone else, not us, you or a thing. */
+function someoneElseFailed(s: Sentence, m: RegExpExecArray): boolean {
+  const g = grammarAt(s.norm, m.index + m[0].length);
+  const v = verbFor(g, tokenAt(g, m.index));
+  if (!v || subjectOf(g, v).person !== 3) return false;
+  const subject = subjectPhrase(g, v);
+  if (OWNED.test(s.norm) || /\b(?:sorry|apologi[sz]e)\b/i.test(s.norm)) return false; // "our engineer didn't fit it properly, and I'm sorry"
+  return subject.some((t) => t.tags.has('Actor') || t.tags.has('ThirdParty')) || SOMEONE.test(subject.map((t) => t.text).join(' '));
+}
 
 const PATTERNS: Pattern[] = [
   // "Unfortunately you didn't attach the receipt." / "You forgot to send the photos." — ask for it instead.
@@ -79,11 +106,12 @@ const PATTERNS: Pattern[] = [
     // "take it up with them" sends the customer; "I'll take it up with them" is the rep owning it
     confirm: (s, m) => !(/^take it up with/i.test(m[0]) && /\b(?:(?:i|we)(?:'ll| will| can|'m going to| am going to)|let me)\s+$/i.test(s.norm.slice(0, m.index))),
   },
-  // "It's not something we control." — unless the rep goes on to act: "..., but I've rebooked it for Friday."
+  // "It's not something we control." / "It wasn't something we could have prevented." / "Your DNS records
+  // aren't something we manage." — unless the rep goes on to act: "..., but I've rebooked it for Friday."
   {
     kind: 'deflect',
     when: /\b(?:something|control)\b/i,
-    re: /\b(?:(?:not|isn't|is not) something (?:we|i) (?:can )?(?:control|have (?:any )?control over|can do anything about|deal with|handle)|(?:we|i) (?:have|had) no control over|not (?:in|within) (?:our|my) control)\b/i,
+    re: /\b(?:(?:not|isn't|is not|wasn't|was not|aren't|are not) something (?:that )?(?:we|i) (?:can |could )?(?:have )?(?:control(?:led)?|have (?:any )?control over|can do anything about|deal with|handle|manage|prevent(?:ed)?|avoid(?:ed)?|foreseen|influence)|(?:we|i) (?:have|had) no control over|not (?:in|within) (?:our|my) control)\b/i,
     confirm: (s, m) => !offersActionAfter(s, m.index + m[0].length),
   },
   {
@@ -103,11 +131,12 @@ const PATTERNS: Pattern[] = [
     re: new RegExp(`\\b(?:known|common|reported) (?:issue|problem|bug|fault|glitch) (?:with|in|on|affecting) ${PARTY}\\b`, 'i'),
     confirm: notNegated,
   },
-  // "The problem is your router." / "It's due to your wifi." / "The issue is with the courier."
+  // "The problem is your router." / "It's due to your wifi." / "The issue is with the courier." /
+  // "The slowness is most likely related to your network." / "It's the result of a council contractor ..."
   {
     kind: 'cause',
     re: new RegExp(
-      `\\b(?:because of|due to|caused by|down to|the fault of|blame|(?:problem|issue|cause|culprit|fault|delay) (?:is|was|lies|seems to be|must be|could be|might be)\\s+(?:with |on |in )?)\\s*${PARTY}\\b`,
+      `\\b(?:because of|due to|caused by|down to|the fault of|blame|(?:the |a )?result of|(?:is|are|was|were|'s) (?:most likely |more likely |likely |probably |almost certainly )?related to|(?:governed|controlled|decided|dictated|determined) by|(?:problem|issue|cause|culprit|fault|delay) (?:is|was|lies|seems to be|must be|could be|might be)\\s+(?:with |on |in )?)\\s*${PARTY}\\b`,
       'i',
     ),
     confirm: notNegated,
@@ -134,10 +163,10 @@ const PATTERNS: Pattern[] = [
   { kind: 'cause', re: /\b(?:on|at|from) your (?:end|side)\b/i, confirm: (s, m) => !isQuestion(s) && notNegated(s, m) },
   // "The courier lost your parcel." / "Your bank declined it." / "Our billing team didn't process it."
   { kind: 'subject', when: new RegExp(`${FAULT_VERBS.source}|${DUTY_FAILED.source}`, 'i'), re: new RegExp(`\\b${TARGET}\\b`, 'i'), confirm: thirdPartyDidIt },
-  // "It was lost by the courier."
+  // "It was lost by the courier." / "On this occasion the appointment was missed by them."
   {
     kind: 'cause',
-    re: new RegExp(`\\b(?:lost|delayed|declined|blocked|rejected|damaged|held|misrouted|mislabell?ed|returned|sent back)\\s+by\\s+${PARTY}\\b`, 'i'),
+    re: new RegExp(`\\b(?:lost|delayed|declined|blocked|rejected|damaged|held|misrouted|mislabell?ed|returned|sent back|missed|mislaid|misplaced|mishandled|cancell?ed)\\s+by\\s+(?:them|${PARTY})\\b`, 'i'),
     confirm: notNegated,
   },
   // "Please contact your bank." / "You'll need to call your ISP." — but "I've contacted your bank" owns it.
@@ -147,6 +176,105 @@ const PATTERNS: Pattern[] = [
     re: new RegExp(`\\b(?:contact|call|ring|phone|speak (?:to|with)|talk to|reach out to|get in touch with|chase|check with)\\s+${PARTY}\\b`, 'i'),
     confirm: (s, m) => personAt(s, m.index, m.index + m[0].length) !== 1 && !/\b(?:i|we)(?:'ll| will| have|'ve| am|'m| are|'re)?\s+(?:already |just |now )?(?:contact|call|ring|phon|speak|talk|reach|get|chas|check)/i.test(s.norm),
   },
+  // "The delay is on them, not us." / "The decline came from the merchant side rather than from us." /
+  // "Installations are done by Openreach engineers rather than our own staff." / "That wasn't me."
+  // Not "It's on us, not you", nor "I'll call you rather than us emailing again".
+  {
+    kind: 'deflect',
+    when: /\b(?:not|rather than|instead of|wasn't|was not)\b/i,
+    re: /(?:,\s*(?:and\s+)?not|\b(?:rather than|instead of))\s+(?:(?:from|by|with|on|at)\s+)?(?:us|me|mine|ours|our (?:own )?(?:staff|team|people|engineers|end|side|app|system|platform|network|service)|a member of (?:staff|our team))\b(?!\s+\w+ing\b)|\b(?:that|it|this) (?:wasn't|was not) (?:me|us|my doing|our doing)\b/i,
+  },
+  // "The delay is on them." / "Missing bags are strictly a matter for them." / "It's really up to your bank how
+  // long they take." / "Once letters leave us we're reliant on Royal Mail." / "... until they fix it at their end."
+  // Not when the rep is chasing them: "I've asked them to fix it at their end by Friday".
+  {
+    kind: 'deflect',
+    when: /\b(?:them|up to|matter for|hands of|reliant|dependent|their end|their side)\b/i,
+    re: new RegExp(
+      `\\b(?:(?:is|are|was|were|it's|its|that's|this is|it is|that is)\\s+(?:all |entirely |really |strictly |purely |very much |completely |solely )?(?:on|down to|up to|a matter for|in the hands of|the responsibility of)\\s+(?:them|${PARTY})|(?:we're|we are|we were|we remain)\\s+(?:entirely |completely |totally |fully )?(?:reliant|dependent) on\\s+(?:them|${PARTY})|(?:at|on|from) their (?:end|side))\\b`,
+      'i',
+    ),
+    confirm: (s, m) => notNegated(s, m) && !repChases(s) && !offersActionAfter(s, m.index + m[0].length) && !GOOD_NEWS.test(s.norm),
+  },
+  // "There's not a lot we can do until they fix it." / "Nothing we can do until your bank releases it."
+  {
+    kind: 'deflect',
+    when: /\b(?:until|till|unless)\b/i,
+    re: new RegExp(`\\b(?:not (?:a lot|much|anything)|nothing|little) (?:more |else )?(?:that )?(?:we|i) (?:can|could) do (?:until|till|unless) (?:they|${PARTY})\\b`, 'i'),
+  },
+  // "This is a Salesforce problem." / "That's an Adobe issue." — another company's name before "problem"
+  // (capitalised, so "a network problem" is left to the patterns above).
+  {
+    kind: 'deflect',
+    when: /\b(?:problem|issue|bug|fault)\b/i,
+    re: /\b(?:[Ii]t's|[Ii]t is|[Tt]his is|[Tt]hat's|[Tt]hat is|[Ii]t was|[Tt]his was|[Ss]ounds like|[Ll]ooks like)\s+(?:a|an)\s+(?:known\s+)?[A-Z][a-z][A-Za-z]*\s+(?:problem|issue|bug|fault)\b/,
+    confirm: (s, m) => notNegated(s, m) && !repChases(s) && !GOOD_NEWS.test(s.norm) && !OWNED.test(s.norm) && !OWNS_FIX.test(s.norm),
+  },
+  // "This isn't a fault with the platform." / "It's not a network fault." / "That's a setting on your
+  // account, not a fault in the app." — clearing ourselves instead of finding out; not when the same
+  // sentence owns it ("It's not a network fault, it's our billing system, and I'm sorry").
+  {
+    kind: 'deflect',
+    when: /\b(?:fault|issue|problem|bug|error)\b/i,
+    re: /\b(?:not|isn't|is not|wasn't|was not)\s+(?:really\s+)?(?:a|an)\s+(?:(?:network|platform|system|app|software|server|service|line|website|site)\s+(?:fault|issue|problem|bug|error)|(?:fault|issue|problem|bug|error)\s+(?:with|in|on|of)\s+(?:the|our)\s+(?:app|platform|system|network|service|software|site|website|servers?|line|product))\b/i,
+    confirm: (s) => !OWNED.test(s.norm) && !repChases(s) && !/\b(?:it's|it is|that's|the (?:fault|problem|issue) is) (?:in |with )?our\b|\b(?:sorry|apologi[sz]e)\b/i.test(s.norm),
+  },
+  // "Support wasn't told about the change." / "We weren't informed." / "Nobody told us."
+  {
+    kind: 'deflect',
+    when: /\b(?:told|informed|notified|aware|warned|consulted)\b/i,
+    re: /\b(?:(?:we|i|support|our team|the support team)\s+(?:wasn't|weren't|was not|were not|hadn't been|had not been)\s+(?:told|informed|notified|made aware|warned|consulted)|(?:nobody|no one|no-one)\s+(?:told|informed|warned|notified)\s+(?:us|me))\b/i,
+    confirm: (s) => !OWNED.test(s.norm),
+  },
+  // "The front desk didn't check properly." / "The receptionist before me didn't enter it properly." —
+  // a person or company who did their job badly; not "the update didn't install properly".
+  {
+    kind: 'deflect',
+    when: /\b(?:properly|correctly)\b/i,
+    re: /\b(?:didn't|did not|never|failed to|hasn't|haven't|has not|have not)\s+(?:\w+\s+){1,3}?(?:properly|correctly)\b/i,
+    confirm: someoneElseFailed,
+  },
+  // "Any damage would need to be raised with them directly." / "You'll need to contact them directly."
+  // Not "I'll contact them directly".
+  {
+    kind: 'deflect',
+    when: /\b(?:them|directly)\b/i,
+    re: new RegExp(
+      `\\b(?:(?:would|will|'ll|'d|must|should) (?:need to |have to )?be (?:raised|taken up|reported|chased|sorted(?: out)?|dealt with|addressed|directed) (?:directly )?with (?:them|${PARTY})|(?:you(?:'ll| will|'d| would)? (?:need|have) to|please|you (?:should|must|can)) (?:contact|call|ring|phone|email|speak (?:to|with)|talk to|get in touch with|chase|raise (?:it|this) with) them directly)\\b`,
+      'i',
+    ),
+  },
+  // "We'd recommend checking the airline's own website." / "Best to call the hotel's front desk." — sends the
+  // customer to another company's channel.
+  {
+    kind: 'redirect',
+    when: /\b(?:website|site|app|helpline|help ?desk|support|customer service|front desk)\b/i,
+    re: /\b(?:recommend|suggest|advise|best to|better to|please|you'll need to|you will need to|you'd need to|you would need to|you should) (?:you )?(?:check(?:ing)?|contact(?:ing)?|call(?:ing)?|ring(?:ing)?|visit(?:ing)?|go(?:ing)? to|look(?:ing)? at) (?:the |your )?[\w-]+(?: [\w-]+)?(?:'s|s'|’s) (?:own )?(?:website|site|app|helpline|help ?desk|support (?:team|line)|customer service|front desk)\b/i,
+    confirm: (s) => !repChases(s),
+  },
+  // "It's really up to patients to keep their details current." / "It's your responsibility to check ..." —
+  // not "it's up to you when we call" (a choice).
+  {
+    kind: 'customer',
+    when: /\b(?:up to|responsibility)\b/i,
+    re: /\b(?:it's|it is|that's|that is)\s+(?:really |entirely |ultimately |always |solely )?(?:up to (?:you|patients|customers|users|members|clients|the customer|the account holder|account holders)|(?:your|the customer's|the account holder's) responsibility) to (?:keep|make sure|ensure|check|update|tell|let us know|read|notify|inform|provide|double-check)\b/i,
+  },
+  // "The lockout was triggered by three wrong password attempts from your device." / "Seat counts are based on
+  // what your account admin configures." — the customer's doing, as the cause; not "..., and I can change it now".
+  {
+    kind: 'customer',
+    when: /\b(?:triggered|caused|set off|based on)\b/i,
+    re: /\b(?:(?:triggered|caused|set off) by (?:\w+ ){0,3}(?:wrong|incorrect|invalid|mistyped|failed) (?:\w+ ){0,2}(?:from|on|by|in) (?:you|your)|based on what (?:you|your (?:\w+ )?(?:admin|administrator|manager|team|it team)) (?:configured|configures|set up|sets up|chose|selected|entered|submitted|ordered|provisioned|requested))\b/i,
+    confirm: (s, m) => notNegated(s, m) && !offersActionAfter(s, m.index + m[0].length) && !/\b(?:i|we)(?:'ll| will| can)\b/i.test(s.norm.slice(m.index + m[0].length)),
+  },
+  // "It looks like that step was skipped on your machine." / "Looks like the code may have been typed with a space." /
+  // "This happened because autosave was switched off in your settings." — the customer's slip, in the passive.
+  {
+    kind: 'customer',
+    when: /\b(?:looks|seems|appears|apparently|sounds|because|since)\b/i,
+    re: /\b(?:(?:looks like|seems like|it seems|it appears|appears|apparently|sounds like)(?: that)?\s+(?:the|that|this|your|it|a|an)\b[^,.;!?]{0,40}?\b(?:was|were|may have been|might have been|must have been|may of been|might of been|must of been|had been)\s+(?:typed|entered|mistyped|skipped|missed out|deleted|switched off|turned off|disabled|left (?:blank|off|out)|put in|filled in)|(?:because|since)\s+[^,.;!?]{0,40}?\b(?:was|were|had been)\s+(?:switched off|turned off|disabled|deleted|never (?:switched on|turned on|enabled|set up|updated)|not (?:switched on|turned on|enabled|set up|updated))\s+(?:in|on)\s+your)\b/i,
+    confirm: (s, m) => notNegated(s, m) && !/\bby (?:us|me|our|mistake)\b|\bour (?:system|side|end|team|staff)\b/i.test(s.norm),
+  },
   // "My colleague gave you the wrong information." / "Whoever you spoke to was wrong."
   {
     kind: 'team',
@@ -155,16 +283,19 @@ const PATTERNS: Pattern[] = [
   },
 ];
 
-type TargetKind = 'connection' | 'courier' | 'bank' | 'platform' | 'vendor' | 'team' | 'customer' | 'missing' | 'deflect';
+type TargetKind = 'connection' | 'courier' | 'bank' | 'platform' | 'other' | 'vendor' | 'team' | 'customer' | 'missing' | 'deflect';
 
 const PLATFORM_NAME = new RegExp(`\\b(?:${PLATFORMS})\\b`, 'i');
-const NAMES_SOMEONE = new RegExp(`courier|bank|isp|internet|wifi|vendor|supplier|team|department|\\b(?:${COURIERS}|${PLATFORMS})\\b`, 'i');
+const NAMES_SOMEONE = new RegExp(`courier|bank|isp|internet|wifi|vendor|supplier|team|department|\\b(?:${COURIERS}|${PLATFORMS}|${OTHERS})\\b`, 'i');
+const OTHER_NAME = new RegExp(`\\b(?:(?:your|the|their) )?(?:${OTHERS})\\b`, 'i');
 const COURIER_WORDS = new RegExp(`courier|carrier|deliver|driver|postal|post office|\\b(?:${COURIERS})\\b`, 'i');
 
 function targetKind(text: string, kind: string): TargetKind {
   if (kind === 'customer' || kind === 'missing') return kind;
-  if (kind === 'deflect' && !NAMES_SOMEONE.test(text)) return 'deflect';
+  // "missed by them", "on them, not us": nobody named in the words that fired
+  if ((kind === 'deflect' || /\bthem\b/i.test(text)) && !NAMES_SOMEONE.test(text)) return 'deflect';
   if (COURIER_WORDS.test(text)) return 'courier';
+  if (OTHER_NAME.test(text)) return 'other';
   if (/bank|card|payment|paypal/i.test(text)) return 'bank';
   if (PLATFORM_NAME.test(text)) return 'platform';
   // "our warehouse team" is colleagues; "the warehouse" alone is a supplier to the customer
@@ -179,6 +310,7 @@ const MESSAGES: Record<TargetKind, string> = {
   courier: 'Points at the courier; to the customer, the delivery is ours to sort out.',
   bank: 'Points at the bank instead of helping sort out the payment.',
   platform: "Points at another company's product; the customer came to us, so find the way round it for them.",
+  other: 'Points at another company; the customer came to us, so coordinate it with them yourself.',
   vendor: 'Points at a supplier; to the customer, we are one company.',
   team: 'Blames a colleague or another team; to the customer, we are one company.',
   customer: 'Blames the customer. Find out what happened before assuming it was them.',
@@ -191,6 +323,7 @@ const REWRITES: Record<TargetKind, string> = {
   courier: "I'm chasing [{ref}|the delivery] with the courier myself, and I'll update you {time}.",
   bank: "I'm finding out why the payment didn't go through, and I'll help you sort it out {time}.",
   platform: "I'm sorry about this. I'm finding a way round the {party} issue for you, and I'll update you {time}.",
+  other: "I'm sorry about this. I'm taking it up with {other} myself, and I'll update you {time}.",
   vendor: "This is ours to fix, so I'm working on it with our supplier and will update you {time}.",
   team: "I'm sorry we got this wrong. I'm taking it on myself from here, and I'll update you {time}.",
   customer: "Let's get this sorted: I'm checking what happened[ with {ref}] and will update you {time}.",
@@ -204,17 +337,29 @@ const REDIRECTS: Partial<Record<TargetKind, string>> = {
   connection: "Before you spend time on your own setup, let me check what changed on our side; I'll tell you what I find {time}.",
   team: "I'll bring in the right colleague myself, so you won't have to explain this again; I'll update you {time}.",
   platform: "I'm sorry about this. I'll take it up with {party} myself, so you don't have to, and I'll update you {time}.",
+  other: "I'll take it up with {other} myself, so you don't have to, and I'll update you {time}.",
   vendor: "I'll contact our supplier myself and update you {time}.",
 };
 
-/** The rewrite with the names it needs from the sentence: "{party}" (Chrome, Microsoft) and "{thing}" (the receipt, the photos). */
+/** The rewrite with the names it needs from the sentence: "{party}" (Chrome, Microsoft), "{other}" (your insurer,
+ * the airline) and "{thing}" (the receipt, the photos). */
 function named(template: string, s: Sentence): string {
   const thing = MISSING.exec(s.norm)?.[1] ?? 'the details';
   const many = /[^su]s$/i.test(thing); // "the photos" are them; "the receipt", "your address" are it
   return template
     .replace('{party}', () => PLATFORM_NAME.exec(s.text)?.[0] ?? 'them')
+    .replace('{other}', () => otherName(s.text))
     .replace('{thing}', () => thing)
     .replace('{it}', many ? 'them' : 'it');
+}
+
+/** "your insurer" stays; "their airline" becomes "the airline"; "the Visa network" names just "Visa". */
+function otherName(text: string): string {
+  const m = OTHER_NAME.exec(text)?.[0];
+  if (!m) return 'them';
+  const bare = m.replace(/^(?:your|the|their) /i, '');
+  if (/^(?:visa|mastercard|amex|openreach)$/i.test(bare)) return bare.charAt(0).toUpperCase() + bare.slice(1).toLowerCase();
+  return /^your /i.test(m) ? `your ${bare.toLowerCase()}` : `the ${bare.toLowerCase()}`;
 }
 
 // "Chrome's update broke this; I've put a fix in and it's working again": once we own the fix,
@@ -228,7 +373,7 @@ const SENDS_AWAY =
 
 /** How the sentence blames: the pattern's kind, or "redirect" when it also sends the customer off to chase them. */
 function howBlamed(kind: string, s: Sentence): string | undefined {
-  if ((kind === 'cause' || kind === 'subject') && OWNS_FIX.test(s.norm)) return undefined;
+  if ((kind === 'cause' || kind === 'subject') && (OWNS_FIX.test(s.norm) || OWNED.test(s.norm))) return undefined;
   return kind !== 'redirect' && SENDS_AWAY.test(s.norm) ? 'redirect' : kind;
 }
 
@@ -270,6 +415,12 @@ export const blameShifting: Rule = {
       "The system automatically cancelled your order, it's not something we control.",
       "Sorry, that's a Microsoft problem, you'll need to contact them.",
       "The delay is on FedEx's side.",
+      'The hold-up is on them, not us.',
+      "Once it leaves our depot we're completely reliant on the courier.",
+      'Nobody told us the price was changing.',
+      "That wasn't something we could have foreseen.",
+      'It looks like the postcode was entered with a typo.',
+      'Your claim was declined by your insurer.',
     ],
     quiet: [
       "I'll check whether anything changed on our side.",
@@ -286,6 +437,10 @@ export const blameShifting: Rule = {
       "The weather isn't something we control, but I've rebooked your delivery for Friday.",
       "I'll raise it with Microsoft myself, so you won't need to contact them.",
       "I'll take it up with the courier myself and update you by 3pm.",
+      "It's on us, not you, and I've refunded it.",
+      'Openreach have fixed the fault on their side, and your line is back up.',
+      "It looks like the payment was entered twice on our system, so I've refunded one.",
+      "The update didn't install properly, so I've sent you a new link.",
     ],
   },
 };
