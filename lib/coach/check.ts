@@ -75,6 +75,10 @@ export function checkDraft(draft: string, context: CoachContext = {}): Finding[]
     // both rewrites were filled from the context of the same words, so they name the same time
     f.suggestion = onePromise(joined, contextFor(f.start).slots.time);
   }
+  // Blame that opens a draft is also a reason given first; blame-shifting's rewrite (own the fix) is the
+  // one the rep needs, so excuse-first gives way on the same words rather than offer a second rewrite.
+  const blamed = findings.filter((f) => f.rule === 'blame-shifting');
+  const shown = findings.filter((f) => f.rule !== 'excuse-first' || !blamed.some((b) => b.start < f.end && f.start < b.end));
   const order = new Map(RULES.map((r, i) => [r.id, i]));
-  return findings.sort((a, b) => a.start - b.start || order.get(a.rule)! - order.get(b.rule)!);
+  return shown.sort((a, b) => a.start - b.start || order.get(a.rule)! - order.get(b.rule)!);
 }

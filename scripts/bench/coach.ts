@@ -141,18 +141,21 @@ function checkCases(cases: DraftFixtureCase[]) {
   return cases.map((c) => ({ id: c.id, breaks: c.breaks, fired: new Set(checkDraft(c.draft, { analysis: analyzeMessage(c.message), now: NOW }).map((f) => f.rule)) }));
 }
 
-/** The tuning drafts (tests/fixtures/coach-tuning-drafts.jsonl): written by someone who never read the rules,
- * labelled only for blame-shifting and dismissive, and used to widen those two rules, so not an estimate of
- * accuracy (the holdout below is); tests/coach/tuning.test.ts keeps these figures from falling. */
+/** The tuning drafts (tests/fixtures/coach-tuning-drafts.jsonl, labelled for blame-shifting and dismissive;
+ * coach-tuning-drafts-2.jsonl, labelled for false-certainty and excuse-first): written by someone who never
+ * read the rules, each file labelled only for its two focus rules and used to widen those rules, so not an
+ * estimate of accuracy (the holdout below is); tests/coach/tuning.test.ts keeps these figures from falling. */
 function tuning(): void {
-  const cases = draftFixture<{ focus: string[] }>('coach-tuning-drafts.jsonl');
-  if (!cases) return;
-  const focus = [...new Set(cases.flatMap((c) => c.focus))];
-  const results = checkCases(cases);
-  console.log(`\ntuning drafts (written blind, used to tune ${focus.join(' and ')}; only those rules are labelled): ${cases.length} drafts`);
-  console.log(table(['rule', 'breaking drafts', 'caught', 'rate', 'stray firings'], perRule(results).filter((r) => focus.includes(r.id)).map((r) => [r.id, r.breaking, r.caught, r.rate, r.stray])));
-  const good = results.filter((r) => r.breaks.length === 0);
-  console.log(`good tuning drafts with neither focus rule: ${good.filter((r) => !focus.some((id) => r.fired.has(id))).length}/${good.length}`);
+  for (const name of ['coach-tuning-drafts.jsonl', 'coach-tuning-drafts-2.jsonl']) {
+    const cases = draftFixture<{ focus: string[] }>(name);
+    if (!cases) continue;
+    const focus = [...new Set(cases.flatMap((c) => c.focus))];
+    const results = checkCases(cases);
+    console.log(`\ntuning drafts in ${name} (written blind, used to tune ${focus.join(' and ')}; only those rules are labelled): ${cases.length} drafts`);
+    console.log(table(['rule', 'breaking drafts', 'caught', 'rate', 'stray firings'], perRule(results).filter((r) => focus.includes(r.id)).map((r) => [r.id, r.breaking, r.caught, r.rate, r.stray])));
+    const good = results.filter((r) => r.breaks.length === 0);
+    console.log(`good tuning drafts with neither focus rule: ${good.filter((r) => !focus.some((id) => r.fired.has(id))).length}/${good.length}`);
+  }
 }
 
 /** Drafts written blind (tests/fixtures/holdout-drafts.jsonl, by someone who had not read the coach),

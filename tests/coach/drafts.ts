@@ -81,6 +81,23 @@ export const REPORTED: DraftCase[] = [
     draft: "Hi Chloe, thanks for letting us know, and I'm sorry for the confusion that caused. The airline canceled the flight and our app didn't pick up their update, which is something we need to fix on our side. I've rebooked you on the 6:40pm departure the same day and your new confirmation is on its way." },
   { id: 'r-tune-good-partner-on-us', breaks: [],
     draft: "Hi Mr Doherty, I'm really sorry, you kept the morning free for us and nobody came. The visit was with one of our contracted partners, but it's our appointment, so it's on us to put right. I've booked a priority slot for Thursday 8–10am and applied a £30 missed-appointment credit to your account." },
+  // From the second tuning set (tests/fixtures/coach-tuning-drafts-2.jsonl), word for word: misses and strays of false-certainty and excuse-first before they were widened.
+  { id: 'r-cert-last-outage', breaks: ['false-certainty'],
+    draft: "Hi Mei, I'm really sorry about the timing. The root cause was a faulty database failover, which we've now replaced. That's the last outage you'll have to deal with from us." },
+  { id: 'r-cert-no-way', breaks: ['false-certainty'],
+    draft: "Hi Ben, apologies - I've refunded this month's charge (£12) and confirmed the cancellation. There's no way you'll see another charge from us." },
+  { id: 'r-excuse-marketplace', breaks: ['excuse-first'],
+    draft: "Hi Grace, as a marketplace we don't hold stock ourselves and each seller handles their own shipping, so we can only step in once an order is overdue. Yours now is, so I've refunded the $38 in full." },
+  { id: 'r-excuse-team-of-four', breaks: ['excuse-first'],
+    draft: "Hi Chris, our support team is only 4 people and we cover customers in every time zone, so sometimes tickets sit longer than we'd like. Sorry it's taken this long. I've looked into all 3 and the permissions issue is fixed - your team should be able to log in now." },
+  { id: 'r-excuse-new-system', breaks: ['excuse-first'],
+    draft: "Hi Jordan, this year we've introduced a new timetabling system across all faculties and it has taken longer than expected to bring everything across from the old one. Your timetable is now live on the student portal." },
+  { id: 'r-good-verified-100', breaks: [],
+    draft: "Hi Chloe, your return arrived yesterday and I've just issued the £79 refund to your Visa ending 4410 - I've double-checked and it's 100% gone through on our end. It usually appears within 3-5 working days depending on your bank." },
+  { id: 'r-good-can-definitely', breaks: [],
+    draft: "Hi Liam, yes, you can definitely bring your number with you. Just text PAC to 65075 from your current phone and give us the code when you place your order." },
+  { id: 'r-good-because-of-your', breaks: [],
+    draft: "Hi Agnes, I've sent the request to Dr Mills marked urgent because of your holiday. Prescriptions normally take 2 working days to be signed, so it should be ready at the pharmacy by Wednesday. I'll check on Tuesday afternoon and ring you if there's any hold-up." },
 ];
 
 export const DRAFTS: DraftCase[] = [

@@ -163,3 +163,90 @@ describe('dismissive: brushing off, playing down, talking down', () => {
     expect(checkDraft(draft, { now: NOW }).filter((f) => f.rule === 'dismissive')).toEqual([]);
   });
 });
+
+// Good replies a careful rep might send (written for these tests, not taken from the tuning set): honest
+// hedges, the rep's own promises, verified facts and reasons given after the fix. Neither rule may fire.
+const GOOD_DRAFTS = [
+  // A plain delivery date after the rep has acted is how reps talk, and the curated drafts count it as fine;
+  // a "forecast" kind that flagged these (from the second tuning set's labels) was tried and left out.
+  "I've booked the replacement, and it'll be with you by Thursday.",
+  "I've processed the refund. It'll be back in your account by Friday.",
+  "I can't promise the courier won't be late again, but I've moved you to a tracked service and I'll check on it Friday.",
+  "I'll definitely ring you at 4pm today with the engineer's findings.",
+  "The refund should reach your account within 3-5 working days; if it isn't there by Monday, reply and I'll chase the bank.",
+  "Royal Mail say it will be delivered tomorrow, and I'll check the tracking at noon.",
+  "It'll usually arrive within two days, and I'll send you the tracking link as soon as it's booked.",
+  "I've refunded the £20 and fixed the setting that caused the double charge. The charge came from a bug in our billing update, and we've added a check for it.",
+  "I'm sorry for the wait. We've had a very busy week, but that's no excuse; I've reset your password now.",
+  "I'm so sorry your order was late. I've sent a replacement by express, and it should be with you tomorrow. The delay came from our new warehouse system, which we're fixing this week.",
+  'You can definitely change the delivery address yourself in the app, under Orders.',
+  "I've double-checked and the cancellation has gone through on our side.",
+  "I'm not certain yet what caused the outage; I'll email you by 3pm with what we find.",
+  "Rest assured, I'll call you back before 5pm today.",
+  "I don't expect this to happen again, but if it does, message me directly and I'll sort it the same day.",
+  "Thanks for bearing with us. I've credited your account with £15, and I'll confirm once the engineer has visited on Thursday.",
+  "Sorry about this, Priya. I've rebooked your appointment for Tuesday at 10am. As a small team we only do home visits twice a week, which is why the first date was so far out.",
+  "I've reconnected your line and your speed test now shows 500Mb. If the dropouts come back, call me on 0800 123 456 and I'll send an engineer.",
+  "You'll be able to log in again now; I've reset your account.",
+  "Because of your holiday, I've marked the prescription as urgent and I'll ring you on Tuesday to confirm it's ready.",
+  "As a business customer, you get a dedicated line: I've sent you the number.",
+];
+
+// Wordings added when false-certainty and excuse-first were widened against the second tuning set
+// (tests/fixtures/coach-tuning-drafts-2.jsonl): new families that must fire, each with a rewrite that reads
+// as a sentence, and the near-misses (honest hedges, the rep's own promises, reasons given after the fix)
+// that must stay quiet.
+describe('false-certainty: "never again" in other words, and sure-fire claims', () => {
+  const fires: [draft: string, rewrite: RegExp | string][] = [
+    ['Your new card will arrive tomorrow, guaranteed.', /^Your new card should arrive tomorrow\./],
+    ['You have my word that the invoice will be corrected by Friday.', /^The invoice should be corrected by Friday\./],
+    ["There's no way it'll be late this time.", /^It shouldn't be late this time\./],
+    ["I'm certain the charge was a one-off.", /^The charge was a one-off\./],
+    ['Trust me, this fix works every time.', /^Trust me, this fix works\./],
+    ["We've patched the app, so you won't see any more crashes.", /^I can't promise it will never happen again/],
+    ['Now that the update is in, this simply can\'t happen again.', /^I can't promise it will never happen again/],
+    ['You will never be double-billed again.', /^I can't promise it will never happen again/],
+    ["That was the last delay you'll see from us.", /^I can't promise it will never happen again/],
+    ["This won't be a problem going forward.", /^I can't promise it will never happen again/],
+  ];
+  test.each(fires)('fires on "%s"', (draft, rewrite) => {
+    const found = checkDraft(draft, { now: NOW }).filter((f) => f.rule === 'false-certainty');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.suggestion).not.toMatch(/\{\w+\}|\[|\]|\s,|,\s*[.!?]|\s{2,}/);
+    if (typeof rewrite === 'string') expect(found[0]!.suggestion).toBe(rewrite);
+    else expect(found[0]!.suggestion).toMatch(rewrite);
+  });
+
+  test.each(GOOD_DRAFTS)('stays quiet on "%s"', (draft) => {
+    expect(checkDraft(draft, { now: NOW }).filter((f) => f.rule === 'false-certainty')).toEqual([]);
+  });
+});
+
+describe('excuse-first: how the business works, staffing and what broke, ahead of the fix', () => {
+  const fires: [draft: string, rewrite: RegExp][] = [
+    ["As a small independent shop, we rely on one courier for everything. I've sent a new one today.", /^I'm sorry about this\./],
+    ["Our booking system releases unpaid slots automatically after an hour, which is why your slot went. I've rebooked it.", /^I'm sorry about this\.$/],
+    ["Refunds are issued automatically by the payment system after the return is scanned, so it hadn't started yet. I've pushed it through.", /explain how it works/],
+    ["Half of our engineers are off sick this week, so visits are running late. I've booked you for Friday.", /^I'm sorry you've been kept waiting\./],
+    ['Our team is only three people, so replies can be slow. Sorry about that.', /^I'm sorry you've been kept waiting\./],
+    ["We rolled out a new ordering platform last week and a few orders slipped through. I've re-sent yours.", /^I'm sorry about this\./],
+    ["The delays are outside our control, as the port is closed. I've moved your delivery to Monday.", /^I'm sorry about this\./],
+    ['Everything about the new fees is set out in the terms you agreed to. I can waive this one.', /explain the rule behind it/],
+    ["It's not just you: thousands of customers are seeing the same error. We've fixed it now.", /^I'm sorry about this\./],
+    ["December is always our busiest month, so deliveries take longer than usual. I've upgraded yours to express.", /^I'm sorry you've been kept waiting\./],
+  ];
+  test.each(fires)('fires on "%s"', (draft, rewrite) => {
+    const found = checkDraft(draft, { now: NOW }).filter((f) => f.rule === 'excuse-first');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.suggestion).not.toMatch(/\{\w+\}|\[|\]|\s,|,\s*[.!?]|\s{2,}/);
+    expect(found[0]!.suggestion).toMatch(rewrite);
+  });
+
+  test.each([
+    ...GOOD_DRAFTS,
+    // what the system did this time is blame-shifting's business, not an opening excuse
+    "The system automatically cancelled your order, so I've set it up again.",
+  ])('stays quiet on "%s"', (draft) => {
+    expect(checkDraft(draft, { now: NOW }).filter((f) => f.rule === 'excuse-first')).toEqual([]);
+  });
+});

@@ -1,7 +1,9 @@
-// The tuning drafts (tests/fixtures/coach-tuning-drafts.jsonl): 90 replies written by someone who had
-// not read the rules, each labelled with which of blame-shifting and dismissive it breaks (other rules
-// are not labelled there, so only these two are judged). A regression guard at the level reached when
-// the two rules were widened against them (2026-12-06):
+// The tuning drafts: two files of 90 replies each, written by someone who had not read the rules, each
+// draft labelled only with which of its file's two focus rules it breaks (other rules are not labelled, so
+// each file is judged on its own focus rules only). A regression guard at the level reached when the rules
+// were widened against them.
+//
+// tests/fixtures/coach-tuning-drafts.jsonl — blame-shifting and dismissive (2026-12-06):
 //
 //   rule            breaking  caught  stray
 //   blame-shifting        35      33      1   (was 7 caught, 2 stray)
@@ -12,6 +14,19 @@
 // "You'd have known this if you had read the T&Cs" (arguably it does blame the customer), tune-034 gets
 // dismissive on "obviously" aimed at a colleague. The blind holdout set is what estimates real accuracy;
 // these figures are only a floor, so a drop is a regression to look at.
+//
+// tests/fixtures/coach-tuning-drafts-2.jsonl — false-certainty and excuse-first (2026-12-06):
+//
+//   rule            breaking  caught  stray
+//   false-certainty       35      25      0   (was 12 caught, 3 stray)
+//   excuse-first          30      28      0   (was 13 caught, 1 stray)
+//
+// Misses: eight are another party's timing stated as fact ("the money will be in your account on Friday",
+// "it'll turn up before 6 tonight"). A pattern for them reached 33 here but flagged drafts the curated set
+// counts as good ("I've processed the refund. It'll be back in your account by Friday."), so it was left out:
+// after the rep has acted, a plain date is how people talk. tune2-023 ("it's going to be a yes") and tune2-062
+// ("you can look forward to that sea view") have no wording to catch. Two excuse-first drafts (tune2-014,
+// tune2-088) open with blame; blame-shifting flags those words and excuse-first gives way to it.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,25 +43,43 @@ interface TuningDraft {
   focus: string[];
 }
 
-const FILE = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/coach-tuning-drafts.jsonl');
-const drafts: TuningDraft[] = readFileSync(FILE, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as TuningDraft);
-const results = drafts.map((d) => ({ d, fired: new Set(checkDraft(d.draft, { analysis: analyzeMessage(d.message), now: NOW }).map((f) => f.rule)) }));
+interface TuningFile {
+  name: string;
+  focus: string[];
+  floor: Record<string, { caught: number; maxStray: number }>;
+}
 
-const FLOOR: Record<string, { caught: number; maxStray: number }> = {
-  'blame-shifting': { caught: 33, maxStray: 1 },
-  dismissive: { caught: 30, maxStray: 1 },
-};
+const FILES: TuningFile[] = [
+  {
+    name: 'coach-tuning-drafts.jsonl',
+    focus: ['blame-shifting', 'dismissive'],
+    floor: { 'blame-shifting': { caught: 33, maxStray: 1 }, dismissive: { caught: 30, maxStray: 1 } },
+  },
+  {
+    name: 'coach-tuning-drafts-2.jsonl',
+    focus: ['excuse-first', 'false-certainty'],
+    floor: { 'false-certainty': { caught: 25, maxStray: 0 }, 'excuse-first': { caught: 28, maxStray: 0 } },
+  },
+];
 
-describe('the tuning drafts', () => {
-  test('are all there, each judged on the two focus rules', () => {
+function load(name: string): TuningDraft[] {
+  const file = join(dirname(fileURLToPath(import.meta.url)), '../fixtures', name);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as TuningDraft);
+}
+
+describe.each(FILES)('the tuning drafts in $name', ({ name, focus, floor }) => {
+  const drafts = load(name);
+  const results = drafts.map((d) => ({ d, fired: new Set(checkDraft(d.draft, { analysis: analyzeMessage(d.message), now: NOW }).map((f) => f.rule)) }));
+
+  test('are all there, each judged on its two focus rules', () => {
     expect(drafts).toHaveLength(90);
-    for (const d of drafts) expect(d.focus.sort()).toEqual(['blame-shifting', 'dismissive']);
+    for (const d of drafts) expect([...d.focus].sort()).toEqual(focus);
   });
 
-  test.each(Object.entries(FLOOR))('%s catches at least its floor, with no more strays', (id, { caught, maxStray }) => {
+  test.each(Object.entries(floor))('%s catches at least its floor, with no more strays', (id, { caught, maxStray }) => {
     const hits = results.filter((r) => r.d.breaks.includes(id) && r.fired.has(id)).map((r) => r.d.id);
     const strays = results.filter((r) => !r.d.breaks.includes(id) && r.fired.has(id)).map((r) => r.d.id);
     expect(hits.length).toBeGreaterThanOrEqual(caught);
@@ -56,6 +89,6 @@ describe('the tuning drafts', () => {
   test('no good draft gets either focus rule', () => {
     const good = results.filter((r) => r.d.breaks.length === 0);
     expect(good.length).toBeGreaterThanOrEqual(30);
-    for (const r of good) expect([...r.fired].filter((id) => id in FLOOR), r.d.id).toEqual([]);
+    for (const r of good) expect([...r.fired].filter((id) => id in floor), r.d.id).toEqual([]);
   });
 });
