@@ -113,7 +113,15 @@ const TECHNICAL: [form: RegExp, needs: string[]][] = [
   [/\babort(?:ed|s|ing)?\s+(?:the\s+|this\s+|a\s+)?(?:job|transaction|build|process|upload|operation|request|script|run|deploy|merge|rebase|migration|commit|install)\b/gi, ['abort']],
   // "error code 500", "error message", "404 error", "syntax error", "stack trace", "exception handler"
   [/\b(?:\d{3}|syntax|server|runtime|http|api|network|timeout|connection|internal|parse|parsing|type|reference|validation|compile|compiler|dns|ssl|tls|database|db|sql|permission|auth|authentication)\s+errors?\b/gi, ['error']],
-  [/\berrors?\s+(?:code|message|log|logs|\d+|id|number|output|handling|handler|rate|page|trace)\b/gi, ['error']],
+  // "Error: 0 rows returned" (a message quoted from the screen)
+  [/\berrors?\s+(?:code|message|log|logs|\d+|id|number|output|handling|handler|rate|page|trace)\b|\berror:/gi, ['error']],
+  // "because of a missing date", "missing field in row 12": a gap in the data, not a lost parcel
+  [/\bmissing\s+(?:dates?|fields?|values?|columns?|headers?|rows?|cells?|keys?|parameters?|params?|dependenc(?:y|ies)|modules?|semicolons?|brackets?|commas?|attributes?|properties|property)\b/gi, ['missing']],
+  // "on unstable Wi-Fi", "the unstable channel": a condition or a release track, not a feeling
+  [/\bunstable\s+(?:wi-?fi|connections?|networks?|signal|internet|builds?|releases?|branch|versions?|channel|api|mobile data|[345]g|hotspot)\b/gi, ['unstable']],
+  // set phrases of courtesy that read negative word by word: "sorry to bother you again",
+  // "in case I miss one", "not a big deal" (the apology itself keeps its own weight)
+  [/\b(?:bother(?:ing)?|troubl(?:e|ing)|disturb(?:ing)?|pester(?:ing)?)(?<=\b(?:sorry|apologies) (?:to|for) \w+) you(?: again)?\b|\bmiss(?:ed)?(?<=\bin case (?:I|we|you|they|he|she) \w+)\b|\b(?:not (?:a |that )?|no )big deal\b/gi, ['sorry', 'apolog', 'miss', 'big']],
   [/\b(?:exceptions?|stack ?traces?|core dump|segfault|segmentation fault|null pointer|dead ?locks?|dead[- ]letter|deadline exceeded|crash (?:log|report|dump)s?)\b/gi, ['exception', 'stack', 'core dump', 'segfault', 'segmentation', 'null pointer', 'dead', 'crash']],
   // "executed", "execute the script", "hit the endpoint", "the master branch", "dummy data"
   [/\b(?:dummy|mock)\s+(?:data|values?|accounts?|users?)\b|\bhit the (?:endpoint|api|server|url)\b/gi, ['dummy', 'mock', 'hit the']],

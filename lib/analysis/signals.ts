@@ -51,7 +51,7 @@ export interface SignalRecord {
 const NUM_WORD =
   "\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a few|a couple(?: of)?|several|many|multiple|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?";
 /** "three weeks", "45 minutes", "a whole month". */
-const DURATION = `(?:${NUM_WORD})\\s+(?:(?:whole|full|entire|long|more|straight|business|working)\\s+)?(?:minutes?|mins|hours?|hrs|days?|weeks?|wks|months?|years?)\\b`;
+const DURATION = `(?:${NUM_WORD})\\s+(?:(?:whole|full|entire|long|more|straight|business|working)\\s+)?(?:minutes?|mins|hours?|hrs|days?|weeks?|wks|fortnights?|months?|years?)\\b`;
 const ORDINAL = '(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|umpteenth|nth|\\d+(?:st|nd|rd|th))';
 const CONTACT_VERB =
   "(?:called|rung|rang|phoned|emailed|e-mailed|mailed|written|wrote|contacted|messaged|asked|chatted|reported|explained|tried|requested|raised|reached out|complained|followed up|submitted|sent|logged|opened)";
@@ -73,19 +73,21 @@ export const SIGNALS: SignalRecord[] = [
     id: 'nth-time',
     label: 'Says they have written before',
     category: 'repeat-contact',
-    anchors: ['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'umpteenth', 'nth', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'times', 'twice', 'repeatedly', 'over', 'again', 'emails', 'e-mails', 'calls', 'phone', 'tickets', 'messages', 'chats', 'requests', 'attempts', 'complaints'],
+    anchors: ['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'umpteenth', 'nth', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'times', 'twice', 'repeatedly', 'over', 'again', 'emails', 'e-mails', 'calls', 'phone', 'tickets', 'messages', 'chats', 'requests', 'attempts', 'complaints', 'once'],
     patterns: [
       new RegExp(`\\b(?:for|is|it's|that's|this is|now|be)\\s+(?:the|my|our)\\s+${ORDINAL}\\s+time\\b(?!\\s+(?:that\\s+)?(?:I|we)(?:'re|'ve|'m| am| are| have)?\\s+(?:\\w+\\s+)?(?:order|buy|bought|use|using|visit|stay|shop|purchas|book|renew|upgrad|recommend)\\w*)`, 'gi'),
-      new RegExp(`\\b${CONTACT_VERB}\\b[^.!?\\n]{0,40}?\\b(?:(?:${NUM_WORD})\\s+(?:separate\\s+|different\\s+)?times|twice|repeatedly|over and over(?: again)?|again and again|(?:many|several|multiple|numerous|countless) times)\\b`, 'gi'),
+      new RegExp(`\\b${CONTACT_VERB}\\b[^.!?\\n]{0,40}?\\b(?:(?:${NUM_WORD})\\s+(?:separate\\s+|different\\s+)?times|twice|repeatedly|more than once|over and over(?: again)?|again and again|(?:many|several|multiple|numerous|countless) times)\\b`, 'gi'),
       new RegExp(`\\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous|countless|[2-9]|\\d\\d)\\s+(?:separate\\s+|different\\s+|previous\\s+)?(?:emails|e-mails|calls|phone calls|tickets|messages|chats|requests|attempts|complaints)\\b`, 'gi'),
       new RegExp(`\\b(?:this is|it's|that's|now|for)\\s+(?:the|my|our)\\s+${ORDINAL}\\s+(?:email|e-mail|message|call|ticket|request|complaint|attempt|chat|letter|reminder)\\b`, 'gi'),
+      // "Third email about the same thing", "my fourth message regarding this": counting without "this is"
+      new RegExp(`\\b${ORDINAL}(?<!\\b(?:a|another)\\s+\\w+) (?:email|e-mail|message|call|ticket|request|reminder|chaser|letter) (?:about|regarding|on|re|chasing) (?:the same|this)\\b`, 'gi'),
       new RegExp(`\\b${ORDINAL} time (?:asking|writing|emailing|calling|chasing|requesting|contacting|reaching out|following up)\\b`, 'gi'),
       /\bhow many (?:more )?times (?:(?:do|will|would|should) (?:I|we) (?:have|need|got) to|must (?:I|we)|(?:have|has) (?:I|we) (?:had to|got to|told|asked|explained|said|written|called|emailed|contacted|reported|sent|chased)|(?:I|we) (?:need|have|got) to)\b/gi,
     ],
     why: 'A customer who counts their contacts is running out of patience, however polite the words.',
     examples: {
-      fires: ['This is the third time I am writing about this.', 'I have called four times now.', 'I have sent three emails and heard nothing.', 'For the 5th time, my order has not arrived.', 'This is my fourth email about my washing machine.', 'Second time asking: why did my code not work?', "I'm not sure how many more times I need to explain this."],
-      quiet: ['This is the first time I have contacted you.', 'The app crashed two times during setup, here is the log.', 'Can I book a third seat?', 'This is my second order from you.', "This is the second time we're ordering from you, and it went smoothly again.", 'How many times can I change my delivery date?', 'How many times do I take the tablets?'],
+      fires: ['This is the third time I am writing about this.', 'I have called four times now.', 'I have sent three emails and heard nothing.', 'For the 5th time, my order has not arrived.', 'Fourth message regarding the same problem, and still nothing.', 'I have sent the signed forms more than once.', 'This is my fourth email about my washing machine.', 'Second time asking: why did my code not work?', "I'm not sure how many more times I need to explain this."],
+      quiet: ['This is the first time I have contacted you.', 'The app crashed two times during setup, here is the log.', 'Can I book a third seat?', 'This is my second order from you.', "This is the second time we're ordering from you, and it went smoothly again.", 'How many times can I change my delivery date?', 'How many times do I take the tablets?', 'I will send a second email about this with the photos.', 'The second email about the webinar had the wrong link.'],
     },
   },
   {
@@ -125,15 +127,17 @@ export const SIGNALS: SignalRecord[] = [
     id: 'not-read',
     label: 'Says nobody read or answered it',
     category: 'repeat-contact',
-    anchors: ['read', 'answer', 'address', 'respond', 'listen', 'check', 'even', 'actually'],
+    anchors: ['read', 'answer', 'address', 'respond', 'listen', 'check', 'even', 'actually', 'just', 'only', 'simply'],
     patterns: [
       /\b(?:do|does|did|is|are) (?:you|anyone|anybody|someone|somebody|your (?:team|staff|agents?)) (?:actually |even |ever |really )(?:read(?:ing)?|listen(?:ing)?|check(?:ing)?|look(?:ing)? at)\b/gi,
+      // a reply that only pastes the help pages back: "just repeated your FAQ back to me"
+      /\b(?:just|only|simply) (?:repeated|copied|pasted|quoted|linked(?: me)?(?: to)?|pointed me (?:to|at)|referred me to|sent me)\s+(?:back\s+)?(?:your|the|a|an)\s+(?:faqs?|help (?:article|page|centre|center)s?|knowledge ?base(?: article)?|(?:generic|standard|canned|template|automated) (?:reply|response|answer|email)|script|terms and conditions)\b/gi,
       /\b(?:doesn'?t|didn'?t|does not|did not|don'?t|never|fails? to|failed to) (?:even |actually )?(?:answer|address|read|respond to|acknowledge) (?:my|the|our|any of my) (?:question|questions|point|points|email|emails|message|messages|issue|concern|request)\b/gi,
     ],
     why: 'A customer who thinks their words were not read has to repeat them, and says so with less patience each time.',
     examples: {
-      fires: ['Do you actually read these emails?', "Three weeks for a reply that doesn't even answer my question.", 'Your reply did not address my question.'],
-      quiet: ['Did you read the attached report? It has the numbers.', 'Your reply answered my question, thanks.'],
+      fires: ['Do you actually read these emails?', 'Your agent just pasted the help article I mentioned in my first email.', 'The reply only linked me to the FAQ again.', "Three weeks for a reply that doesn't even answer my question.", 'Your reply did not address my question.'],
+      quiet: ['Did you read the attached report? It has the numbers.', 'Your reply answered my question, thanks.', 'Could you just send me the help article for exporting?'],
     },
   },
   {
@@ -142,13 +146,13 @@ export const SIGNALS: SignalRecord[] = [
     category: 'repeat-contact',
     anchors: ['already', 'previously', 'tried', 'done', 'else'],
     patterns: [
-      /\b(?:I|we)(?:'ve|'d| have| had)?\s+(?:already|previously)\s+(?:tried|done|sent|called|emailed|explained|provided|given|submitted|restarted|rebooted|reset|reinstalled|cleared|checked|answered|told|asked|contacted|followed|uploaded|attached|spoken|gone|been through|filled|completed|paid|returned)\b/gi,
+      /\b(?:I|we)(?:'ve|'d| have| had)?\s+(?:already|previously)\s+(?:tried|done|read|sent|called|emailed|explained|provided|given|submitted|restarted|rebooted|reset|reinstalled|cleared|checked|answered|told|asked|contacted|followed|uploaded|attached|spoken|gone|been through|filled|completed|paid|returned)\b/gi,
       /\bnot sure what else (?:I|we) (?:can|could|am supposed to|are supposed to|need to) (?:send|do|provide|give|tell)\b/gi,
       /\b(?:I|we)(?:'ve| have)? (?:tried|done) (?:everything|all of that|all that|that already|this already|it already|all the steps|every(?:thing| step) you (?:suggested|asked))\b/gi,
     ],
     why: 'Being asked again for steps they have done is one of the most common triggers of escalation.',
     examples: {
-      fires: ['I have already restarted the router twice.', 'We already sent the logs.', "I've tried everything you suggested.", "I'm not sure what else I can send you."],
+      fires: ['I have already restarted the router twice.', 'We already sent the logs.', 'The article you linked is one I had already read.', "I've tried everything you suggested.", "I'm not sure what else I can send you."],
       quiet: ['I restarted the router and it works now.', 'Have you already sent the logs?'],
     },
   },
@@ -196,12 +200,13 @@ export const SIGNALS: SignalRecord[] = [
     id: 'was-promised',
     label: 'Was promised something',
     category: 'broken-promise',
-    anchors: ['told', 'assured', 'promis', 'guaranteed', 'informed', 'supposed'],
+    anchors: ['told', 'assured', 'promis', 'guaranteed', 'informed', 'supposed', 'said', 'stated', 'quoted', 'claimed'],
     patterns: [
       /\b(?:I|we)\s+(?:was|were|have been|had been|'ve been|'d been)\s+(?:promised|guaranteed)\b/gi,
       /\b(?:I|we)\s+(?:was|were|have been|had been|'ve been|'d been)\s+(?:told|assured|informed)\b(?=[^.!?\n]{0,80}\b(?:would|will|'d|should|going to|within|by|but|yet|and (?:still|nothing|nobody|no one|never))\b)/gi,
       /\bpromis(?:ed|es|e|ing)\b/gi,
       /\b(?:was|were|is|are)\s+supposed\s+to\b/gi,
+      /\b(?:you|your (?:\w+ )?(?:agent|rep|representative|colleague|team|staff|website|site|page|confirmation(?: email)?))\s+(?:said|stated|quoted|claimed)\s+(?:(?:it|this|that|they|the \w+)\s+)?(?:would|will|'d|takes?|was going to|were going to)\b/gi,
       /\b(?:you|they|your (?:\w+ )?(?:agent|rep|representative|colleague|team|staff|technician|manager)|someone|somebody)\s+(?:told|assured)\s+(?:me|us)\b(?=[^.!?\n]{0,80}\b(?:would|will|'d|should|going to|within|by)\b)/gi,
     ],
     check: ({ text, sentence, at }) => {
@@ -218,8 +223,8 @@ export const SIGNALS: SignalRecord[] = [
     },
     why: 'A promise that was not kept turns the next contact into a test of trust.',
     examples: {
-      fires: ['I was promised a call back on Monday.', 'You promised me a refund last week.', 'Where is the promised refund?', 'I was told it would be fixed by Friday.', 'The parcel was supposed to arrive on Monday.', 'The refund did not arrive as promised.', 'I was told it would be fixed by Friday, and it was not.'],
-      quiet: ['I promise I will send the logs tomorrow.', 'Can you promise it will not happen again?', 'I was told to contact you about the invoice.', 'I was told by your sales rep that the discount would apply at renewal, and it did.', 'Following up on our call: here is the signed contract, as promised.', 'As I promised, the logs are attached.'],
+      fires: ['I was promised a call back on Monday.', 'You promised me a refund last week.', 'Where is the promised refund?', 'I was told it would be fixed by Friday.', 'The parcel was supposed to arrive on Monday.', 'The refund did not arrive as promised.', 'I was told it would be fixed by Friday, and it was not.', 'The engineer you said would come on Tuesday never arrived.', 'We are still waiting for the export your website said takes two days.'],
+      quiet: ['I promise I will send the logs tomorrow.', 'Can you promise it will not happen again?', 'I was told to contact you about the invoice.', 'I was told by your sales rep that the discount would apply at renewal, and it did.', 'Following up on our call: here is the signed contract, as promised.', 'As I promised, the logs are attached.', 'You said it would arrive on Monday, and it did.', 'Could you say whether the upgrade will keep my settings?'],
     },
   },
   {
@@ -229,7 +234,7 @@ export const SIGNALS: SignalRecord[] = [
     anchors: ['got', 'gotten', 'received', 'seen', 'heard', 'get', 'receive', 'been', 'had', 'nobody', 'noone', 'no-one', 'one', 'body', 'reply', 'response', 'answer', 'follow', 'call', 'word', 'unanswered'],
     patterns: [
       /\b(?:never|still (?:haven'?t|have not|hasn'?t|has not|didn'?t)|did not|didn'?t|haven'?t|have not|hasn'?t|has not|have yet to|has yet to)\s+(?:got|gotten|received|had|seen|heard back about|get|receive|been sent|been given|been issued|been refunded|been credited)\b[^.!?\n]{0,30}?\b(?:call ?back|callback|response|reply|answer|refund|money back|update|confirmation|replacement|credit|follow[- ]up|email back|call|refund|technician|engineer|parcel|package|order|item|delivery)\b/gi,
-      /\b(?:nobody|no one|no-one|noone)\s+(?:ever\s+|has\s+|have\s+|had\s+|even\s+|bothered to\s+)*(?:called|emailed|replied|responded|got back|came|showed up|turned up|followed up|contacted|fixed|answered|reached out|called back|rang|looked|returned (?:my|our) (?:calls?|emails?|messages?))\b/gi,
+      /\b(?:nobody|no one|no-one|noone)(?:'s)?\s+(?:ever\s+|has\s+|have\s+|had\s+|even\s+|bothered to\s+)*(?:picked (?:this|it|them|(?:my|our|the) \w+) up|looked (?:at|into) (?:this|it|my|our)|taken (?:this|it) on|called|emailed|replied|responded|got back|came|showed up|turned up|followed up|contacted|fixed|answered|reached out|called back|rang|looked|returned (?:my|our) (?:calls?|emails?|messages?))\b/gi,
       /\b(?:haven'?t|have not|hasn'?t|has not|never|didn'?t|did not)\s+(?:heard|had)\s+(?:back|anything|a (?:reply|response|word|call)|from (?:you|anyone|anybody))\b/gi,
       /\bno (?:one|body) (?:has |ever )?(?:got(?:ten)? back|replied|responded)\b/gi,
       /\b(?:without|with no|never got) (?:a |any )?(?:reply|response|answer|word back|call ?back|callback)\b/gi,
@@ -238,8 +243,8 @@ export const SIGNALS: SignalRecord[] = [
     ],
     why: 'Silence after a promise (a call back, a refund) is the broken promise customers remember.',
     examples: {
-      fires: ['I never got the call back.', 'Nobody called me back.', 'Nobody returned my calls about the rate.', "I haven't heard back from anyone.", 'I still have not received my refund.', 'No reply at all since Tuesday.'],
-      quiet: ['I got the call back this morning, thank you.', 'I have received the refund.'],
+      fires: ['I never got the call back.', 'Nobody called me back.', "Is there a reason nobody's picked my request up?", 'No one has looked at this in a month.', 'Nobody returned my calls about the rate.', "I haven't heard back from anyone.", 'I still have not received my refund.', 'No reply at all since Tuesday.'],
+      quiet: ['I got the call back this morning, thank you.', 'I have received the refund.', 'Nobody picked up the parcel from reception, so it went back to the depot.'],
     },
   },
 
@@ -248,15 +253,15 @@ export const SIGNALS: SignalRecord[] = [
     id: 'elapsed-duration',
     label: 'How long it has taken',
     category: 'elapsed-time',
-    anchors: ['min', 'hour', 'hr', 'day', 'week', 'wk', 'month', 'year'],
+    anchors: ['min', 'hour', 'hr', 'day', 'week', 'wk', 'fortnight', 'month', 'year'],
     patterns: [
       // not how long someone has been a customer ("a customer for six years", "used your app for 3 years");
       // the look-behinds run only where a duration starts
-      new RegExp(`\\b(?=${DURATION})(?<!\\b(?:in|within|every|per|each|next|after|takes?|took|lasts?)\\s+(?:the\\s+)?(?:next\\s+)?)(?<!\\b(?:customers?|clients?|members?|subscribers?|users?|with (?:you|you guys|your \\w+)|(?:used|using|had|owned) (?:you|your \\w+|it|them|this \\w+))\\s+for\\s+(?:over\\s+|nearly\\s+|almost\\s+|about\\s+)?)${DURATION}(?!\\s+(?:from now|later|in advance|notice|trial|warranty|return|plan|subscription|contract|delivery window))`, 'gi'),
+      new RegExp(`\\b(?=${DURATION})(?<!\\b(?:in|within|every|per|each|next|after|takes?|took|lasts?)\\s+(?:the\\s+)?(?:next\\s+)?)(?<!\\b(?:customers?|clients?|members?|subscribers?|users?|with (?:you|you guys|your \\w+)|(?:used|using|had|owned) (?:you|your \\w+|it|them|this \\w+))\\s+for\\s+(?:over\\s+|nearly\\s+|almost\\s+|about\\s+)?)${DURATION}(?!\\s+(?:from now|later|in advance|notice|trial|warranty|return|plan|subscription|contract|delivery window|lead[- ]time|turnaround|processing time))`, 'gi'),
     ],
-    unless: /\b(?:how many|how long does|will take|would take|it takes|expect (?:it|delivery) (?:in|within))\b/i,
+    unless: /\b(?:how many|how long does|will take|would take|it takes|expect (?:it|delivery) (?:in|within))\b|\b(?:I|we) (?:fully |completely )?(?:understand|appreciate|know|realise|realize) (?:that )?(?:these things|this|it|things|such things) (?:can |do |may |will )?takes? (?:a while|time|some time)\b|\bno (?:rush|hurry)\b/i,
     check: ({ match }) => {
-      const m = /^(.*?)\s+(?:(?:whole|full|entire|long|more|straight|business|working)\s+)?(minutes?|mins|hours?|hrs|days?|weeks?|wks|months?|years?)$/i.exec(match[0]);
+      const m = /^(.*?)\s+(?:(?:whole|full|entire|long|more|straight|business|working)\s+)?(minutes?|mins|hours?|hrs|days?|weeks?|wks|fortnights?|months?|years?)$/i.exec(match[0]);
       if (!m) return true;
       const n = numberValue(m[1]!.replace(/\s+of$/i, '')) ?? 1;
       const unit = m[2]!.toLowerCase();
@@ -266,7 +271,7 @@ export const SIGNALS: SignalRecord[] = [
     },
     why: 'Time spent waiting is what customers measure us by; a number of days makes it concrete.',
     examples: {
-      fires: ['I have been waiting three weeks.', 'It has been 19 days since I ordered.', 'I was on hold for 45 minutes.', 'Nineteen days and counting.', 'It has been twenty-one days.'],
+      fires: ['I have been waiting three weeks.', 'We have been waiting a fortnight for the engineer.', 'It has been 19 days since I ordered.', 'I was on hold for 45 minutes.', 'Nineteen days and counting.', 'It has been twenty-one days.'],
       quiet: [
         'Please reply within 2 days.',
         'The download takes 5 minutes.',
@@ -274,6 +279,8 @@ export const SIGNALS: SignalRecord[] = [
         'I waited 2 minutes and it worked.',
         "I've been a customer for six years.",
         "I've used your service for over three years without a problem.",
+        'The move has taken two weeks so far, no rush on your side.',
+        'Your site quotes a 6-8 weeks lead time for custom orders.',
       ],
     },
   },
@@ -281,19 +288,21 @@ export const SIGNALS: SignalRecord[] = [
     id: 'elapsed-since',
     label: 'Waiting since a date',
     category: 'elapsed-time',
-    anchors: ['since', 'from', 'days', 'weeks', 'months', 'ages', 'hours', 'years', 'long', 'eternity', 'forever', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+    anchors: ['since', 'from', 'now', 'days', 'weeks', 'months', 'ages', 'hours', 'years', 'long', 'eternity', 'forever', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
     patterns: [
       new RegExp(`\\b(?:since|(?<!\\b(?:email|e-mail|message|call|ticket|order|invoice|note|meeting|update|reply|letter|chat|conversation|quote|receipt|statement|report|post|notes|minutes|one|ones|those|these)\\s)from)\\s+${WHEN}\\b`, 'gi'),
       /\bfor\s+(?:days|weeks|months|ages|hours|years|so long|a long time|an eternity|forever)\b/gi,
       /\b(?:days|weeks|months|hours) (?:now|on end|and (?:counting|still))\b/gi,
       /\b(?:taking|took|takes) (?:forever|ages|so long)\b/gi,
       /\b(?:the |my |our )?(?:second|third|fourth|fifth|sixth|seventh|eighth|\d+(?:st|nd|rd|th)) (?:straight |consecutive |whole )?(?:day|week|month)\b/gi,
+      // "Submitted in January. It is now May." (the months between are the complaint)
+      /\b(?:it is|it's|we are|we're) now (?:(?:the )?(?:end|middle|start|beginning) of )?(?:january|february|march|april|may|june|july|august|september|october|november|december)(?=\s*[.!]|\s+and (?:still|nothing|no|I|we)\b)/gi,
     ],
-    unless: /\b(?:open|available|valid|runs?|from \w+ to|customer since|member since)\b/i,
+    unless: /\b(?:open|available|valid|runs?|from \w+ to|customer since|member since)\b|\b(?:I|we) (?:fully |completely )?(?:understand|appreciate|know|realise|realize) (?:that )?(?:these things|this|it|things|such things) (?:can |do |may |will )?takes? (?:a while|time|some time)\b|\bno (?:rush|hurry)\b/i,
     why: '“Since Monday” tells you the clock the customer is watching.',
     examples: {
-      fires: ['My internet has been down since Monday.', 'I have been trying for weeks.', 'This is taking forever.'],
-      quiet: ['The office is open from Monday to Friday.', 'The offer is valid since January.', 'Following up on my email from Tuesday with the serial number you asked for.'],
+      fires: ['My internet has been down since Monday.', 'I have been trying for weeks.', 'This is taking forever.', 'The claim went in at Christmas. It is now April.'],
+      quiet: ['The office is open from Monday to Friday.', 'The offer is valid since January.', "We've been on the list since March and I understand these things take time.", "It's now June, so the summer timetable applies.", 'Following up on my email from Tuesday with the serial number you asked for.'],
     },
   },
 
@@ -366,6 +375,22 @@ export const SIGNALS: SignalRecord[] = [
     unless: /\b(?:reviewed|review of|approved|signed|invoice|contract (?:is|was) fine)\b/i,
   },
   {
+    id: 'paper-trail',
+    label: 'Keeping a paper trail',
+    category: 'legal-threat',
+    anchors: ['keep', 'kept', 'retain', 'document', 'record', 'logging', 'log'],
+    patterns: [
+      /\b(?:keep(?:ing)?|kept|retain(?:ing|ed)?)\s+(?:a\s+)?(?:full\s+|written\s+)?(?:copy|copies|record|records|log|note)\s+of\s+(?:all|every|each)\s+(?:of\s+)?(?:our\s+|my\s+|the\s+|your\s+)?(?:correspondence|emails?|calls?|communications?|conversations?|contact|messages?|replies)\b/gi,
+      /\b(?:I am|I'm|we are|we're|I have been|I've been|we have been|we've been) (?:documenting|recording|logging) (?:every|all|each) (?:call|email|contact|conversation|interaction|reply|message)s?\b/gi,
+    ],
+    negatable: true,
+    why: 'A customer who says they are keeping every email is building a case for a complaint or a claim.',
+    examples: {
+      fires: ['I am keeping a record of all our correspondence.', 'For the avoidance of doubt, I have kept copies of every email.', 'I am documenting every call.'],
+      quiet: ['Please keep a copy of this invoice for your records.', 'Our CRM is logging every call automatically.'],
+    },
+  },
+  {
     id: 'public-review',
     label: 'Public complaint / review threat',
     category: 'legal-threat',
@@ -391,11 +416,12 @@ export const SIGNALS: SignalRecord[] = [
     id: 'wants-manager',
     label: 'Asks for a manager',
     category: 'escalation-demand',
-    anchors: ['supervisor', 'manager', 'someone', 'higher', 'senior', 'boss', 'superior', 'real', 'human', 'escalat', 'team'],
+    anchors: ['supervisor', 'manager', 'someone', 'higher', 'senior', 'boss', 'superior', 'real', 'human', 'escalat', 'team', 'leader', 'lead'],
     patterns: [
       /\b(?:speak|talk|speaking|talking|escalate|transfer|put me through|connect me|get me|let me (?:speak|talk)|pass (?:this|me) (?:on|up))\b[^.!?\n]{0,30}?\b(?:supervisor|manager|someone (?:in charge|senior|more senior|higher up|competent|who (?:can|knows|actually))|higher up|senior (?:staff|agent|member|person|team)|your (?:boss|superior|supervisor|manager)|a real person|a human(?: being)?)\b/gi,
       /\b(?:escalate|escalated|escalating|escalation)\b/gi,
       /\b(?:supervisor|manager)(?:'s)?\s+(?:name|email|number|contact)\b/gi,
+      /\b(?:name|names|contact details|details|email address|direct line|number)\b[^.!?\n]{0,30}?\bof (?:a|your|the|their) (?:\w+ (?:or|and) )?(?:team leader|team lead|supervisor|manager|senior (?:agent|adviser|advisor|colleague|member of staff))\b/gi,
       /\b(?:a|your|the) (?:supervisor|manager|team lead|senior \w+) (?:could |can |to |should |please )?(?:contact|call|email|phone|ring|get in touch with) (?:me|us)\b/gi,
       /\bI (?:demand|insist|want|need) (?:to (?:speak|talk) )?(?:to |with )?(?:a |your |the )?(?:supervisor|manager)\b/gi,
     ],
@@ -404,8 +430,8 @@ export const SIGNALS: SignalRecord[] = [
     unless: /\b(?:escalation (?:policy|path|matrix|process|contact)|(?:account|project|product) manager|escalat\w* (?:the )?(?:priority|severity|urgency)|(?:priority|severity) escalation|(?:automatic|auto|automated) escalations?|escalation (?:rules?|settings?|workflows?|triggers?|levels?|tiers?)|set up (?:an? )?escalations?)\b/i,
     why: 'Asking for someone else means they have given up on this conversation solving it.',
     examples: {
-      fires: ['I want to speak to a supervisor.', 'Please escalate this.', 'Let me talk to your manager.', 'I need to speak to someone in charge.'],
-      quiet: ['No need to escalate, it is fixed.', 'Our account manager asked me to send this.', 'Can you escalate the priority of ticket 5521? Our launch moved up.', 'Is there a way to set up automatic escalation to a team lead after 24 hours?'],
+      fires: ['I want to speak to a supervisor.', 'Please escalate this.', 'Could you send me the contact details of a team leader?', 'Please give me the name of your supervisor.', 'Let me talk to your manager.', 'I need to speak to someone in charge.'],
+      quiet: ['No need to escalate, it is fixed.', 'Our account manager asked me to send this.', 'Can you escalate the priority of ticket 5521? Our launch moved up.', 'Is there a way to set up automatic escalation to a team lead after 24 hours?', 'Please update the name of our account manager on the invoice.'],
     },
   },
 
@@ -498,11 +524,13 @@ export const SIGNALS: SignalRecord[] = [
       /\bthanks a bunch\b/gi,
       /\bthanks?(?: you)? (?:so much )?for (?:nothing|the runaround)\b/gi,
       /\bthanks,? I guess\b/gi,
+      // thanking a machine: "thanks for the automated reply. Now could a human read it?"
+      /\bthanks?(?: you)?(?: so much| a lot)? for (?:the|your) (?:automated|automatic|auto-?generated|auto|canned|generic|template|templated|scripted|copy[- ]and[- ]paste[d]?|copy-pasted|boilerplate|bot) ?(?:reply|response|answer|message|email)\b(?!\s+(?:confirming|with (?:the|my|a) (?:ticket|case|reference)))/gi,
     ],
     why: 'Sarcastic thanks reads as a sign-off, but it is a complaint.',
     examples: {
-      fires: ['Thanks for nothing.', 'Thanks for wasting my time.', 'Thanks a bunch.'],
-      quiet: ['Thanks for the quick reply.', 'Thank you for your help.'],
+      fires: ['Thanks for nothing.', 'Thanks for wasting my time.', 'Thanks a bunch.', 'Thank you for the canned response; my question is still open.', 'Thanks for the automated email. Can a person look at this?'],
+      quiet: ['Thanks for the quick reply.', 'Thank you for your help.', 'Thanks for the automatic reply confirming my ticket number.'],
     },
   },
   {
@@ -529,14 +557,32 @@ export const SIGNALS: SignalRecord[] = [
     category: 'sarcasm',
     patterns: [
       /["'](?:(?:quick|temporary|permanent|final|simple|easy|new|latest|so-called|real|priority|premium|dedicated|customer|express|24\/7|fast|excellent|great)\s+)?(?:fix|fixed|fixes|support|help|helpful|service|customer service|solution|solved|resolved|update|upgrade|priority|premium|express|guaranteed?|team|experts?|technicians?|refund|compensation|apology|investigating|working on it|next day|24\/7|unlimited|free|quick|fast)["']/gi,
+      // a status word in quotes after "been"/"still"/"stuck": "has been 'processing' for a fortnight"
+      // (the quote first: the look-behind runs only at quote marks)
+      /["'](?<=\b(?:been|still|stuck (?:on|in|at|as)|sitting (?:on|in|at|as)|sat (?:on|in|at|as)|remains?|remained) ["'])(?:processing|in progress|pending|in transit|on (?:its|the) way|dispatched|shipped|being (?:processed|handled|looked into|investigated|reviewed|dealt with)|under review|in review|awaiting \w+|escalated|looking into it|on hold|queued|scheduled|out for delivery|with the (?:team|engineers?|courier))["']/gi,
       /\bso[- ]called\s+(?:fix|fixes|support|help|service|customer service|solution|update|upgrade|priority|premium|express|guarantee|team|experts?|technicians?|refund|compensation|apology)\b/gi,
     ],
     why: 'Quotes around “fix” or “support” say the customer no longer believes the word.',
     examples: {
-      fires: ['Your "fix" broke everything.', "So much for 'support'.", 'The "express" shipping took 12 days.', "Thanks for the 'quick fix'.", 'Your so-called support team never replied.', "Not sure what the point of your 'priority support' is."],
-      quiet: ['I clicked the "Update" button.', 'The menu item "Support" is missing on mobile.'],
+      fires: ['Your "fix" broke everything.', "So much for 'support'.", 'The "express" shipping took 12 days.', "Thanks for the 'quick fix'.", 'Your so-called support team never replied.', "Not sure what the point of your 'priority support' is.", 'My refund has been "pending" for three weeks now.', "The repair is still 'in progress', apparently."],
+      quiet: ['I clicked the "Update" button.', 'The menu item "Support" is missing on mobile.', "The tracking page says 'in transit', is that the latest?", 'The status has been set to "Pending", which I clicked to confirm.'],
     },
     unless: /\b(?:clicked|click|button|menu|tab|link|field|option|select|chose|choose|labelled|labeled|(?<!so[- ])called|named)\b/i,
+  },
+
+  {
+    id: 'when-i-actually',
+    label: 'Sarcastic “once I actually get some”',
+    category: 'sarcasm',
+    anchors: ['actually', 'ever'],
+    patterns: [
+      /\b(?:once|when|if) (?:I|we) (?:actually|ever) (?:get|receive|see|hear|have)\b(?= (?:some|any|one|it|them|a (?:reply|response|answer|refund)|an? (?:answer|update))\b)/gi,
+    ],
+    why: 'A promise made conditional on something that never arrives (“I’ll rate your support once I actually get some”) is sarcasm about that thing.',
+    examples: {
+      fires: ["I'll fill in the survey once I actually get some help.", "Happy to confirm the details when we actually get a reply."],
+      quiet: ['Let me know when I can expect the parcel.', "I'll actually get the new router next week, so no need to send one."],
+    },
   },
 
   // ---------- controlled formality ----------
@@ -563,17 +609,19 @@ export const SIGNALS: SignalRecord[] = [
     id: 'appreciate-this-time',
     label: '“I would appreciate it if … this time”',
     category: 'controlled-formality',
-    anchors: ['appreciate', 'once', 'time', 'further', 'thank', 'going'],
+    anchors: ['appreciate', 'once', 'time', 'further', 'thank', 'going', 'honest', 'straight'],
     patterns: [
       /\bI(?:'d| would) (?:really |greatly |very much |truly )?appreciate\b[^.!?\n]{0,80}?\b(?:this time|for once|at least|actually|finally|properly|promptly|in a timely manner|without further delay|as soon as possible|correctly|the courtesy|someone|a (?:straight|proper|real|direct|clear) answer)\b/gi,
       /\b(?:for once|(?:get|do|make|have) (?:it|this|things) right this time|(?:actually|properly|correctly|really) [^.!?\n]{0,40}\bthis time)\b/gi,
+      // asking for an *honest* estimate says the earlier ones were not
+      /\b(?:an? |your )?(?:honest|straight|straightforward) (?:answer|estimate|timeline|timeframe|eta|update|response|date)\b/gi,
       /\bthanks?(?: you)? for finally\b|\bgoing forward,? (?:it would (?:help|be (?:good|nice|helpful))|I(?:'d| would) (?:expect|appreciate|ask)|please (?:make sure|ensure))\b/gi,
       /\b(?:(?:will|won'?t|should|shouldn'?t) (?:not )?(?:require|need) (?:a |any )?further|without (?:the need for |needing |requiring )?(?:a |any )?further) (?:emails?|chasing|reminders?|follow[- ]ups?|calls?|contact)\b/gi,
     ],
     why: 'A polite request with a sting (“this time”, “for once”) tells you earlier attempts failed.',
     examples: {
-      fires: ['I would appreciate it if someone actually called me this time.', 'I would appreciate a straight answer.', 'Could you please get it right this time?', 'Thank you for your prompt attention, which I trust will not require a further email.', 'Thanks for finally getting back to me.', 'Going forward, it would help if the response time matched your SLA.'],
-      quiet: ['I would appreciate it if you could send the invoice.', 'I would appreciate your help with the setup.'],
+      fires: ['I would appreciate it if someone actually called me this time.', 'I would appreciate a straight answer.', 'Could you please get it right this time?', 'Thank you for your prompt attention, which I trust will not require a further email.', 'Thanks for finally getting back to me.', 'Going forward, it would help if the response time matched your SLA.', 'Could you please give me an honest estimate?'],
+      quiet: ['I would appreciate it if you could send the invoice.', 'I would appreciate your help with the setup.', 'I would value your honest opinion on which plan suits us.'],
     },
   },
   {
@@ -620,6 +668,21 @@ export const SIGNALS: SignalRecord[] = [
         'We were not unhappy with the result.',
         'My daughter was a little disappointed that the blue one was sold out. Will it be back?',
       ],
+    },
+  },
+  {
+    id: 'resigned',
+    label: 'Resigned (“I’ll just wait, I suppose”)',
+    category: 'disappointment',
+    anchors: ['suppose', 'guess'],
+    patterns: [
+      /\bI(?:'ll| will| shall)? (?:just )?(?:wait|keep waiting|carry on waiting|sit tight|keep trying|try again|keep chasing|give up)(?:,? then)?,? I (?:suppose|guess)\b/gi,
+      /\b(?:I suppose|I guess) I(?:'ll| will)(?: just)? (?:wait|keep waiting|carry on waiting|sit tight|keep trying|try again|keep chasing|have to wait|chase|call again|write again|give up)\b/gi,
+    ],
+    why: 'Shrugging acceptance (“I’ll just wait then, I suppose”) is a customer who has stopped expecting an answer.',
+    examples: {
+      fires: ["Ok. I'll just wait then, I suppose.", 'I guess I will keep waiting.', 'I suppose I will try again next week.'],
+      quiet: ['I suppose the parcel will come on Monday.', 'I guess the new plan suits us better.'],
     },
   },
   {

@@ -42,11 +42,13 @@ export type Fixture =
   | 'holdout-calm-business'
   | 'holdout-hidden-frustration'
   | 'holdout2-calm-business'
-  | 'holdout2-hidden-frustration';
+  | 'holdout2-hidden-frustration'
+  | 'tuning-hidden-frustration';
 
 /** A fixture's rows. The holdout-* and holdout2-* pairs were written blind, by someone who had not read
  * the scorer; the README records their first-look figures. Signal work later saw holdout-*'s misses;
- * holdout2-* is reported only and must never be tuned on. */
+ * holdout2-* is reported only and must never be tuned on. tuning-hidden-frustration (frustrated and calm
+ * rows together, written blind on 2026-12-06) was written to tune the signals on. */
 export function loadFixture(name: Fixture): Row[] {
   return readJsonl(join(REPO_ROOT, 'tests', 'fixtures', `${name}.jsonl`)).map((r) => ({ ...r, labels: r.labels ?? [] }));
 }

@@ -167,6 +167,10 @@ export async function run(): Promise<void> {
     fixtureRows(`${set} calm business (false-alarm rate)`, loadFixture(`${set}-calm-business`), true);
     fixtureRows(`${set} hidden frustration (recall)`, loadFixture(`${set}-hidden-frustration`), false);
   }
+  // Written blind on 2026-12-06 and then used to tune the signals: its figures show what tuning reached.
+  const tuning = loadFixture('tuning-hidden-frustration');
+  fixtureRows('tuning set calm (false-alarm rate; tuned on)', tuning.filter((r) => !r.frustrated), true);
+  fixtureRows('tuning set hidden frustration (recall; tuned on)', tuning.filter((r) => r.frustrated), false);
   console.log(table(['data', 'system', 'P %', 'R %', 'F1 %', 'n'], rows));
   console.log(airlineCurve);
 

@@ -54,6 +54,33 @@ describe('valence (AFINN with support-mail adjustments)', () => {
     expect(v.words.filter((w) => /kill|fatal|fail|abort|error|denied/.test(w.token.raw))).toEqual([]);
   });
 
+  test.each([
+    ["The report shows 'Error: no data for this period'.", /error/i],
+    ['The upload stopped because of a missing column in the sheet.', /missing/],
+    ['Calls drop when I am on unstable Wi-Fi at the station.', /unstable/],
+    ['Sorry to bother you again, one more question about the course.', /bother|again/],
+    ['Could you send the slides in case I miss the session?', /miss/],
+    ['The logo is slightly off-centre, not a big deal.', /big|not/],
+  ] as const)('%j reads calm: a quoted message, data gap, condition or courtesy', (text, word) => {
+    const v = val(text);
+    expect(v.technical).toBeGreaterThan(0);
+    expect(v.words.filter((w) => word.test(w.token.raw))).toEqual([]);
+  });
+
+  test.each([
+    ['There was an error on my bill again.', /error/],
+    ['My parcel is missing and nobody replies.', /missing/],
+    ['Your service has been unstable for weeks.', /unstable/],
+    ['I miss the old app, the new one keeps crashing.', /miss/],
+    ['This is a big problem for our team.', /problem/],
+  ] as const)('%j still counts as negative', (text, word) => {
+    expect(val(text).words.some((w) => word.test(w.token.raw) && w.value < 0)).toBe(true);
+  });
+
+  test('an apology keeps its own weight beside the neutral "bother you"', () => {
+    expect(val('Sorry to bother you again.').words.map((w) => w.token.raw)).toEqual(['Sorry']);
+  });
+
   test("emoji carry AFINN's emoji valence, whatever was loaded first", () => {
     expect(val('The refund is late. 😡').negative).toBeGreaterThan(val('The refund is late.').negative);
     expect(val('Fixed, thanks 👍').positive).toBeGreaterThan(val('Fixed, thanks').positive);

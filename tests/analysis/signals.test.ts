@@ -79,6 +79,42 @@ describe('anchors on real text', () => {
   });
 });
 
+describe('hidden-frustration wordings', () => {
+  // A few support-mail lines (some verbatim from the tuning set) and calm look-alikes.
+  test.each([
+    ["Hey - me again. Third email about the same thing (case 88417). Is there a reason nobody's picked this up?", ['nth-time', 'never-got']],
+    ['We have sent every form requested, some more than once.', ['nth-time']],
+    ['My claim was submitted in January. It is now May.', ['elapsed-since']],
+    ["Great to hear my order has been 'processing' for a fortnight.", ['scare-quotes', 'elapsed-duration']],
+    ["Six weeks. That's how long my transcript request has been 'in progress'.", ['scare-quotes', 'elapsed-duration']],
+    ['Thanks for the automated reply. Now could a human being please read my email?', ['thanks-for-nothing']],
+    ["Thanks so much for the survey asking how I'd rate your support. I'll fill it in once I actually get some.", ['when-i-actually']],
+    ["Ok. I'll just wait then, I suppose.", ['resigned']],
+    ['I will be keeping a copy of all correspondence regarding this account.', ['paper-trail']],
+    ["I'd like the name and contact details of a team leader or manager, please.", ['wants-manager']],
+    ['The reply just repeated your FAQ back to me, which I had already read.', ['not-read', 'already-did']],
+    ["We're into the fourth week of waiting for the export you said takes 'up to 5 business days'. Could you give me an honest estimate?", ['was-promised', 'appreciate-this-time']],
+  ] as const)('%j fires %j', (text, expected) => {
+    const got = ids(text);
+    for (const id of expected) expect(got).toContain(id);
+  });
+
+  test.each([
+    ["I've been on the waiting list since January, and I understand these things take time.", 'elapsed-since'],
+    ['Your page says 6-8 weeks lead time, so I will check back in March.', 'elapsed-duration'],
+    ["The tracking page says 'in transit'. Is that the newest status?", 'scare-quotes'],
+    ['Thanks for the automatic reply confirming my ticket number.', 'thanks-for-nothing'],
+    ['I guess the blue one will suit the kitchen better.', 'resigned'],
+    ['Please keep a copy of the signed form for your files.', 'paper-trail'],
+    ['Could you give me the name of our account manager?', 'wants-manager'],
+    ["It's now June, so the summer timetable applies.", 'elapsed-since'],
+    ['You said it would be ready on Friday, and it was.', 'was-promised'],
+    ['This is my second email about the same topic: I forgot the attachment earlier.', 'never-got'],
+  ] as const)('%j stays quiet on %s', (text, id) => {
+    expect(ids(text)).not.toContain(id);
+  });
+});
+
 describe('negation', () => {
   test.each([
     ['I am not disappointed at all.', 'disappointed'],
