@@ -55,6 +55,9 @@ const DURATION = `(?:${NUM_WORD})\\s+(?:(?:whole|full|entire|long|more|straight|
 const ORDINAL = '(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|umpteenth|nth|\\d+(?:st|nd|rd|th))';
 const CONTACT_VERB =
   "(?:called|rung|rang|phoned|emailed|e-mailed|mailed|written|wrote|contacted|messaged|asked|chatted|reported|explained|tried|requested|raised|reached out|complained|followed up|submitted|sent|logged|opened)";
+/** The customer says the wait is fine: "I understand these things take time", "no rush". Quiets elapsed time. */
+const STATED_PATIENCE =
+  "\\b(?:I|we) (?:fully |completely )?(?:understand|appreciate|know|realise|realize) (?:that )?(?:these things|this|it|things|such things) (?:can |do |may |will )?takes? (?:a while|time|some time)\\b|\\bno (?:rush|hurry)\\b";
 /** Words of failure; sarcasm needs praise AND one of these in the same sentence. */
 const FAILURE =
   /\b(?:outages?|down|broken|broke|crash\w*|fail\w*|errors?|delay\w*|(?:over)?charg\w*|not work\w*|(?:doesn|don|didn|isn|won|can|couldn|wasn)'?t|cannot|lost|missing|again|nothing|wrong|bugs?|issues?|problems?|late|cancel\w*|waiting|waited|on hold|no one|nobody|never|still|ignored|useless|worse|stuck|locked|declined|gone|another|hours?|days|weeks|deleted|removed|wiped|jam\w*|freez\w*|hang(?:s|ing)?|slow\w*|disappear\w*|declin\w*|bounced|rejected)\b/i;
@@ -259,7 +262,7 @@ export const SIGNALS: SignalRecord[] = [
       // the look-behinds run only where a duration starts
       new RegExp(`\\b(?=${DURATION})(?<!\\b(?:in|within|every|per|each|next|after|takes?|took|lasts?)\\s+(?:the\\s+)?(?:next\\s+)?)(?<!\\b(?:customers?|clients?|members?|subscribers?|users?|with (?:you|you guys|your \\w+)|(?:used|using|had|owned) (?:you|your \\w+|it|them|this \\w+))\\s+for\\s+(?:over\\s+|nearly\\s+|almost\\s+|about\\s+)?)${DURATION}(?!\\s+(?:from now|later|in advance|notice|trial|warranty|return|plan|subscription|contract|delivery window|lead[- ]time|turnaround|processing time))`, 'gi'),
     ],
-    unless: /\b(?:how many|how long does|will take|would take|it takes|expect (?:it|delivery) (?:in|within))\b|\b(?:I|we) (?:fully |completely )?(?:understand|appreciate|know|realise|realize) (?:that )?(?:these things|this|it|things|such things) (?:can |do |may |will )?takes? (?:a while|time|some time)\b|\bno (?:rush|hurry)\b/i,
+    unless: new RegExp(`\\b(?:how many|how long does|will take|would take|it takes|expect (?:it|delivery) (?:in|within))\\b|${STATED_PATIENCE}`, 'i'),
     check: ({ match }) => {
       const m = /^(.*?)\s+(?:(?:whole|full|entire|long|more|straight|business|working)\s+)?(minutes?|mins|hours?|hrs|days?|weeks?|wks|fortnights?|months?|years?)$/i.exec(match[0]);
       if (!m) return true;
@@ -298,7 +301,7 @@ export const SIGNALS: SignalRecord[] = [
       // "Submitted in January. It is now May." (the months between are the complaint)
       /\b(?:it is|it's|we are|we're) now (?:(?:the )?(?:end|middle|start|beginning) of )?(?:january|february|march|april|may|june|july|august|september|october|november|december)(?=\s*[.!]|\s+and (?:still|nothing|no|I|we)\b)/gi,
     ],
-    unless: /\b(?:open|available|valid|runs?|from \w+ to|customer since|member since)\b|\b(?:I|we) (?:fully |completely )?(?:understand|appreciate|know|realise|realize) (?:that )?(?:these things|this|it|things|such things) (?:can |do |may |will )?takes? (?:a while|time|some time)\b|\bno (?:rush|hurry)\b/i,
+    unless: new RegExp(`\\b(?:open|available|valid|runs?|from \\w+ to|customer since|member since)\\b|${STATED_PATIENCE}`, 'i'),
     why: '“Since Monday” tells you the clock the customer is watching.',
     examples: {
       fires: ['My internet has been down since Monday.', 'I have been trying for weeks.', 'This is taking forever.', 'The claim went in at Christmas. It is now April.'],

@@ -22,11 +22,12 @@ export interface Row {
   company_directed?: boolean;
 }
 
-function readJsonl(path: string): Row[] {
+/** One JSON value per non-blank line (datasets, fixtures, labelled drafts). */
+export function readJsonl<T = Row>(path: string): T[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Row);
+    .map((l) => JSON.parse(l) as T);
 }
 
 /** A split of a dataset, or undefined when it is not there (complaints-twitter's test is withheld). */

@@ -7,11 +7,11 @@ import { grammarParses, resetGrammarCache } from '@/lib/coach/grammar';
 import { readDraft } from '@/lib/coach/text';
 import { DRAFTS } from '@/tests/coach/drafts';
 import { analysisOf } from '@/tests/coach/helpers';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { analyzeMessage } from '@/lib/analysis';
+import { REPO_ROOT, readJsonl } from './_data';
 import { examplesRunOn, medianMs, slowest, table } from './_table';
 
 export const title = 'Draft coach: rule rates on the draft set, and speed';
@@ -128,12 +128,8 @@ interface DraftFixtureCase {
 
 /** A JSON Lines file of labelled drafts under tests/fixtures, or undefined when it is absent. */
 function draftFixture<Extra = object>(name: string): (DraftFixtureCase & Extra)[] | undefined {
-  const file = join(dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures', name);
-  if (!existsSync(file)) return undefined;
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as DraftFixtureCase & Extra);
+  const file = join(REPO_ROOT, 'tests', 'fixtures', name);
+  return existsSync(file) ? readJsonl<DraftFixtureCase & Extra>(file) : undefined;
 }
 
 /** Each draft checked against the customer message it answers, as the real scorer reads that message. */

@@ -27,12 +27,11 @@
 // after the rep has acted, a plain date is how people talk. tune2-023 ("it's going to be a yes") and tune2-062
 // ("you can look forward to that sea view") have no wording to catch. Two excuse-first drafts (tune2-014,
 // tune2-088) open with blame; blame-shifting flags those words and excuse-first gives way to it.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyzeMessage } from '@/lib/analysis';
 import { checkDraft } from '@/lib/coach';
+import { REPO_ROOT, readJsonl } from '@/scripts/bench/_data';
 import { NOW } from './helpers';
 
 interface TuningDraft {
@@ -63,11 +62,7 @@ const FILES: TuningFile[] = [
 ];
 
 function load(name: string): TuningDraft[] {
-  const file = join(dirname(fileURLToPath(import.meta.url)), '../fixtures', name);
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as TuningDraft);
+  return readJsonl<TuningDraft>(join(REPO_ROOT, 'tests', 'fixtures', name));
 }
 
 describe.each(FILES)('the tuning drafts in $name', ({ name, focus, floor }) => {

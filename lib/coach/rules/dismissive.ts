@@ -14,6 +14,9 @@ function asksToHearMore(s: Sentence, m: RegExpExecArray): boolean {
 /** The rep does something in the sentence: "there's nothing to worry about: I've already refunded it". */
 const REP_ACTS = /\b(?:i|we)(?:'ve| have|'ll| will|'m| am|'re| are)\s+(?:already |just |now |also )?(?:refunded|sent|booked|fixed|cancell?ed|blocked|credited|arranged|raised|escalated|checked|processed|issued|applied|waived|removed|reversed|replaced|rebooked|looking|checking|sending|booking|arranging|call|send|book|check|refund|arrange|fix|look|waive|replace)\b/i;
 
+/** "it only takes a minute", "just takes a few clicks": the `simple` pattern, and the part its rewrite drops. */
+const TAKES_A_MINUTE = String.raw`(?:only|just) takes (?:a (?:minute|second|moment|few (?:minutes|seconds|clicks))|(?:a )?(?:couple of|few) (?:minutes|seconds|clicks)|seconds)`;
+
 // Ways of playing the customer's problem down (the minimise pattern below): one family a line, with the words it catches.
 const MINIMISING = [
   String.raw`(?:try not to|don't|do not) (?:panic|stress|get (?:so )?worked up)`, // try not to panic
@@ -130,7 +133,7 @@ const PATTERNS: Pattern[] = [
   // "All you need to do is restart it." / "It's very simple."
   {
     kind: 'simple',
-    re: /\b(?:all you (?:need|have) to do is|(?:it's|it is|this is) (?:really |very |quite |pretty )?(?:simple|easy|straightforward)(?=[.!,:;]| really| enough| to)|it's not (?:that )?(?:hard|difficult|complicated)|(?:only|just) takes (?:a (?:minute|second|moment|few (?:minutes|seconds|clicks))|(?:a )?(?:couple of|few) (?:minutes|seconds|clicks)|seconds)|(?:pretty |really |very |quite )?basic stuff|(?:it's|that's|this is) (?:pretty |really |very |quite )basic)\b/i,
+    re: new RegExp(String.raw`\b(?:all you (?:need|have) to do is|(?:it's|it is|this is) (?:really |very |quite |pretty )?(?:simple|easy|straightforward)(?=[.!,:;]| really| enough| to)|it's not (?:that )?(?:hard|difficult|complicated)|${TAKES_A_MINUTE}|(?:pretty |really |very |quite )?basic stuff|(?:it's|that's|this is) (?:pretty |really |very |quite )basic)\b`, 'i'),
     // "it only takes a minute" about the customer's own steps ("you just copy it"), not "the refund only takes a few minutes to show"
     confirm: (s, m) =>
       !negatedNear(s, m.index, m.index + m[0].length, 2, false) &&
@@ -168,7 +171,7 @@ function justTheSteps(s: Sentence): string | undefined {
     .replace(/\ball you (?:need|have) to do is\b/i, 'the quickest fix is to')
     .replace(/\bit's not (?:that )?(?:hard|difficult|complicated)\s*[:;,.!-]*\s*/i, '')
     // "Resetting it only takes a minute: just hold the button." → "Hold the button."
-    .replace(/^[^.!?]*?\b(?:only|just) takes (?:a (?:minute|second|moment|few (?:minutes|seconds|clicks))|(?:a )?(?:couple of|few) (?:minutes|seconds|clicks)|seconds)(?: or so)?\s*[:;,.!-]*\s*(?:(?:you )?(?:just|simply) )?/i, '')
+    .replace(new RegExp(String.raw`^[^.!?]*?\b${TAKES_A_MINUTE}(?: or so)?\s*[:;,.!-]*\s*(?:(?:you )?(?:just|simply) )?`, 'i'), '')
     .trim();
   // Nothing dropped ("it only takes a minute"): the fixed rewrite, not the same words back.
   return text !== s.text.trim() && text.split(/\s+/).length >= 3 ? caseLike(text, true) : undefined;
