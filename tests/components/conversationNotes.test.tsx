@@ -208,18 +208,26 @@ describe('a saved note that could not be read', () => {
     expect((await db.notes.toArray()).map((n) => n.text)).toEqual(['Refund ref 4471']);
 
     broken = false;
-    fireEvent.click(screen.getByRole('button', { name: 'Retry reading the saved note' }));
-    await waitFor(() => expect(field().value).toBe('Refund ref 4471\n\nCalled back'));
-    expect(screen.queryByTestId('note-unreadable')).toBeNull();
-    expect(screen.queryByRole('alert')).toBeNull();
-    expect(screen.getByTestId('note-unsaved')).toBeTruthy();
-    expect(document.activeElement).toBe(field());
-
-    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
-    await waitFor(() => expect(screen.getByTestId('notes-status').textContent).toBe('Note saved on this computer.'));
-    expect((await db.notes.toArray()).map((n) => n.text)).toEqual(['Refund ref 4471\n\nCalled back']);
+    await reloadThenSave(db, 'Retry reading the saved note', 'note-unreadable', 'Refund ref 4471\n\nCalled back');
   });
 });
+
+/**
+ * After a refused save: `button` re-reads the saved note, which the field then shows with the typed text
+ * below it (`merged`), the `notice` and the alert gone, unsaved, focus in the field; Save then stores `merged`.
+ */
+async function reloadThenSave(db: ReturnType<typeof freshDb>, button: string, notice: string, merged: string) {
+  fireEvent.click(screen.getByRole('button', { name: button }));
+  await waitFor(() => expect(field().value).toBe(merged));
+  expect(screen.queryByTestId(notice)).toBeNull();
+  expect(screen.queryByRole('alert')).toBeNull();
+  expect(screen.getByTestId('note-unsaved')).toBeTruthy();
+  expect(document.activeElement).toBe(field());
+
+  fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+  await waitFor(() => expect(screen.getByTestId('notes-status').textContent).toBe('Note saved on this computer.'));
+  expect((await db.notes.toArray()).map((n) => n.text)).toEqual([merged]);
+}
 
 describe('a note saved in another side panel meanwhile', () => {
   test('is not overwritten: Save is refused, Reload shows both texts, and saving keeps both', async () => {
@@ -242,15 +250,6 @@ describe('a note saved in another side panel meanwhile', () => {
     expect((await db.notes.toArray()).map((n) => n.text)).toEqual(['Refund ref 4471, courier booked']);
     expect(document.activeElement).toBe(save);
 
-    fireEvent.click(screen.getByRole('button', { name: 'Reload saved note' }));
-    await waitFor(() => expect(field().value).toBe('Refund ref 4471, courier booked\n\nCustomer called back'));
-    expect(screen.queryByTestId('note-conflict')).toBeNull();
-    expect(screen.queryByRole('alert')).toBeNull();
-    expect(screen.getByTestId('note-unsaved')).toBeTruthy();
-    expect(document.activeElement).toBe(field());
-
-    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
-    await waitFor(() => expect(screen.getByTestId('notes-status').textContent).toBe('Note saved on this computer.'));
-    expect((await db.notes.toArray()).map((n) => n.text)).toEqual(['Refund ref 4471, courier booked\n\nCustomer called back']);
+    await reloadThenSave(db, 'Reload saved note', 'note-conflict', 'Refund ref 4471, courier booked\n\nCustomer called back');
   });
 });
